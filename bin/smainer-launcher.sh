@@ -11,7 +11,9 @@ smainer_die() {
 smainer_find_java() {
   local candidate home version
   for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null || true)"; do
-    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    if [ -z "$candidate" ] || [ ! -x "$candidate" ]; then
+      continue
+    fi
     home=$(dirname "$(dirname "$(readlink -f "$candidate")")")
     # The release file avoids starting a JVM just to read its version.
     if [ -r "$home/release" ]; then
@@ -34,7 +36,7 @@ smainer_classpath() {
     printf '%s\n' "$home/lib/*"
     return 0
   fi
-  for jar in "$home/$module"/target/smainer-"$module"-*.jar; do
+  for jar in "$home/$module/target/smainer-$module"-*.jar; do
     case "$jar" in *-tests.jar|*-sources.jar) continue ;; esac
     if [ -f "$jar" ] && [ -d "$home/$module/target/lib" ]; then
       printf '%s\n' "$jar:$home/$module/target/lib/*"
