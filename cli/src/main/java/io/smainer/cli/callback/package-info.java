@@ -1,0 +1,2 @@
+/** {@code smainer callback}: tools for integrators receiving signed callbacks (PROTOCOL.md §3). */
+package io.smainer.cli.callback;
