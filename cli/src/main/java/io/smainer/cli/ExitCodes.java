@@ -1,5 +1,6 @@
 package io.smainer.cli;
 
+import io.smainer.chain.ChainException;
 import io.smainer.protocol.ProtocolException;
 import io.smainer.protocol.keystore.KeystoreException;
 import java.io.IOException;
@@ -35,6 +36,9 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
                 case WRONG_PASSPHRASE -> FAILED;
                 case IO -> IO;
             };
+        }
+        if (t instanceof ChainException e) {
+            return e.retryable() ? UNAVAILABLE : FAILED;
         }
         if (t instanceof ProtocolException) {
             return FAILED;

@@ -3,6 +3,7 @@ package io.smainer.cli;
 import io.smainer.cli.callback.CallbackCommand;
 import io.smainer.cli.callback.CallbackVerifyCommand;
 import io.smainer.cli.docs.CompletionCommand;
+import io.smainer.cli.node.RegisterCommand;
 import io.smainer.cli.wallet.WalletCommand;
 import io.smainer.cli.wallet.WalletCreateCommand;
 import io.smainer.cli.wallet.WalletExportPublicCommand;
@@ -60,6 +61,7 @@ public final class SmainerCli implements Runnable {
                 .addSubcommand(new WalletImportCommand(env, global, crypto))
                 .addSubcommand(new WalletShowCommand(env, global))
                 .addSubcommand(new WalletExportPublicCommand(env, global)));
+        cli.addSubcommand(new RegisterCommand(env, global, crypto));
         cli.addSubcommand(new CommandLine(new CallbackCommand())
                 .addSubcommand(new CallbackVerifyCommand(env, global)));
         cli.addSubcommand(new CompletionCommand(env));

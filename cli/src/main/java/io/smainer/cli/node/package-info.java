@@ -1,0 +1,2 @@
+/** Operator commands about the provider node: register, status, doctor, earnings. */
+package io.smainer.cli.node;
