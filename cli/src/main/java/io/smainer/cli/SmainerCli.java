@@ -3,6 +3,7 @@ package io.smainer.cli;
 import io.smainer.cli.callback.CallbackCommand;
 import io.smainer.cli.callback.CallbackVerifyCommand;
 import io.smainer.cli.docs.CompletionCommand;
+import io.smainer.cli.node.EarningsCommand;
 import io.smainer.cli.node.RegisterCommand;
 import io.smainer.cli.wallet.WalletCommand;
 import io.smainer.cli.wallet.WalletCreateCommand;
@@ -62,6 +63,7 @@ public final class SmainerCli implements Runnable {
                 .addSubcommand(new WalletShowCommand(env, global))
                 .addSubcommand(new WalletExportPublicCommand(env, global)));
         cli.addSubcommand(new RegisterCommand(env, global, crypto));
+        cli.addSubcommand(new EarningsCommand(env, global));
         cli.addSubcommand(new CommandLine(new CallbackCommand())
                 .addSubcommand(new CallbackVerifyCommand(env, global)));
         cli.addSubcommand(new CompletionCommand(env));
