@@ -1,0 +1,29 @@
+package io.smainer.sandbox.cgroup;
+
+import io.smainer.sandbox.SandboxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Creates task cgroups with limits in one cgroup hierarchy version. */
+public interface CgroupDriver {
+
+    CgroupVersion version();
+
+    /** Controller name → directory under which task cgroups are created (one entry in v2). */
+    Map<String, Path> parents();
+
+    /** Why task cgroups cannot be created here (missing controller, no write access), or null. */
+    String delegationProblem();
+
+    /** Steps that make the parent ready (mkdir, enable controllers); pure, no I/O on the hierarchy. */
+    List<CgroupOp> planPrepare();
+
+    /** Steps that create one task cgroup with its limits; pure. */
+    List<CgroupOp> planCreate(String taskId, CgroupLimits limits);
+
+    TaskCgroup create(String taskId, CgroupLimits limits) throws SandboxException;
+
+    /** Kills and removes task cgroups left by a previous daemon run (after a crash); returns how many. */
+    int reapStale() throws SandboxException;
+}
