@@ -1,11 +1,16 @@
 package io.smainer.protocol.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smainer.protocol.Limits;
 import io.smainer.protocol.Require;
 import java.math.BigInteger;
 
-/** {@code GET /tasks/{task_id}} (PROTOCOL.md §1 "Task states"). The result is never printed. */
+/**
+ * {@code GET /tasks/{task_id}} (PROTOCOL.md §1 "Task states"). The result is never printed. Nulls are
+ * written ({@code "result":null}) as FastAPI does, so clients that read a field always find it.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record TaskView(
         String taskId,
         TaskStatus status,

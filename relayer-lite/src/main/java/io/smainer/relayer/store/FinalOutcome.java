@@ -1,0 +1,38 @@
+package io.smainer.relayer.store;
+
+import io.smainer.protocol.api.TaskStatus;
+import java.util.Objects;
+
+/**
+ * A task's move to a final state, written in one transaction with the drop of its payload and the
+ * insert of its final callback event ({@code finalEventId}, stable across delivery retries).
+ * {@code resultExpiresAtMillis} is set when nobody waits for a callback (no target): the result then
+ * stays for polling only until that time.
+ */
+public record FinalOutcome(
+        String taskId,
+        TaskStatus status,
+        long completedAtMillis,
+        String nodeId,
+        byte[] result,
+        String resultHash,
+        String errorMessage,
+        Double executionTime,
+        String finalEventId,
+        boolean hasCallbackTarget,
+        Long resultExpiresAtMillis) {
+
+    public FinalOutcome {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(finalEventId, "finalEventId");
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException("status " + status.wireName() + " is not final");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FinalOutcome[taskId=" + taskId + ", status=" + status.wireName() + ", result="
+                + (result == null ? "none" : "<redacted>") + "]";
+    }
+}

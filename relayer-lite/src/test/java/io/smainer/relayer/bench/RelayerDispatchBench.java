@@ -1,0 +1,212 @@
+package io.smainer.relayer.bench;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.smainer.protocol.wire.TaskAssigned;
+import io.smainer.relayer.testkit.CallbackReceiver;
+import io.smainer.relayer.testkit.InProcessRelayer;
+import io.smainer.relayer.testkit.RelayerProcess;
+import io.smainer.relayer.testkit.SimNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * bench/relayer-dispatch (issue 4): the packaged relayer in its own JVM; N simulated nodes that complete
+ * every assignment at once with a valid signed result; M tasks submitted over keep-alive HTTP by C
+ * client threads. Reports full-cycle tasks/s (submit → assigned → completed → final callback delivered),
+ * p50/p99 submit → task_assigned, and GET /health throughput as this machine's HTTP ceiling. With
+ * {@code --idle-nodes K} it instead connects K registered, heartbeating nodes and reports the relayer's
+ * heap after a full GC. Usage: bench/relayer-dispatch/run.sh [--nodes N] [--tasks M] [--clients C] [--idle-nodes K]
+ */
+public final class RelayerDispatchBench {
+    public static void main(String[] args) throws Exception {
+        int nodes = intArg(args, "--nodes", 1000);
+        int tasks = intArg(args, "--tasks", 20_000);
+        int clients = intArg(args, "--clients", 32);
+        int idle = intArg(args, "--idle-nodes", 0);
+        Path data = Files.createTempDirectory("relayer-bench");
+        int port = RelayerProcess.freePort();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try (RelayerProcess relayer = RelayerProcess.start(data.resolve("data"), port, "--heartbeat-timeout", "90")) {
+            System.out.printf("relayer pid %d on port %d, cores %d%n", relayer.pid(), port, Runtime.getRuntime().availableProcessors());
+            if (idle > 0) {
+                idleNodes(relayer, group, idle);
+            } else {
+                dispatch(relayer, group, nodes, tasks, clients);
+            }
+        } finally {
+            group.shutdownGracefully();
+        }
+        System.exit(0);
+    }
+
+    static void dispatch(RelayerProcess relayer, EventLoopGroup group, int nodeCount, int tasks, int clients) throws Exception {
+        long[] assignedNanos = new long[tasks];
+        long[] submitNanos = new long[tasks];
+        List<SimNode> nodes = connectAll(group, relayer.port(), nodeCount, "bench", t -> {
+            int n = t.payload().get("bench_id").asInt();
+            assignedNanos[n] = System.nanoTime();
+        });
+        try (CallbackReceiver receiver = new CallbackReceiver(InProcessRelayer.CALLBACK_SECRET)) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(4)).build();
+            String key = relayer.apiKey();
+            String base = "http://127.0.0.1:" + relayer.port() + "/api/v1";
+            String cb = receiver.url("/cb");
+            AtomicInteger next = new AtomicInteger();
+            AtomicLong failures = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long start = System.nanoTime();
+            List<Future<?>> lanes = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                lanes.add(pool.submit(() -> {
+                    for (int n; (n = next.getAndIncrement()) < tasks; ) {
+                        String body = "{\"payload\":{\"type\":\"HASH\",\"task_type\":\"HASH\",\"data\":\"bench\",\"bench_id\":" + n
+                                + ",\"complete_callback_url\":\"" + cb + "\"},\"token_amount\":\"1\"}";
+                        submitNanos[n] = System.nanoTime();
+                        try {
+                            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/tasks"))
+                                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                            if (r.statusCode() != 201) {
+                                failures.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : lanes) {
+                f.get();
+            }
+            long submitted = System.nanoTime();
+            long deadline = submitted + TimeUnit.SECONDS.toNanos(300);
+            while (nodeCount > 0 && receiver.finals().size() < tasks - failures.get() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            long done = System.nanoTime();
+            int finals = receiver.finals().size();
+            double seconds = (done - start) / 1e9;
+            long[] lat = new long[tasks];
+            int k = 0;
+            for (int i = 0; i < tasks; i++) {
+                if (assignedNanos[i] != 0) {
+                    lat[k++] = assignedNanos[i] - submitNanos[i];
+                }
+            }
+            long[] sorted = Arrays.copyOf(lat, k);
+            Arrays.sort(sorted);
+            double health = healthThroughput(http, base, clients, Duration.ofSeconds(5), pool);
+            pool.shutdownNow();
+            System.out.printf("nodes=%d tasks=%d clients=%d submit_failures=%d final_callbacks=%d%n", nodeCount, tasks, clients,
+                    failures.get(), finals);
+            System.out.printf("submit phase: %.0f tasks/s (%.2f s)%n", tasks / ((submitted - start) / 1e9), (submitted - start) / 1e9);
+            System.out.printf("full cycle (submit -> assigned -> completed -> callback delivered): %.0f tasks/s (%.2f s)%n",
+                    finals / seconds, seconds);
+            System.out.printf("submit -> task_assigned: p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)%n", pct(sorted, 50),
+                    pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length);
+            System.out.printf("GET /health ceiling: %.0f req/s with %d keep-alive clients%n", health, clients);
+        }
+        nodes.forEach(SimNode::close);
+    }
+
+    static double healthThroughput(HttpClient http, String base, int clients, Duration d, ExecutorService pool) throws Exception {
+        AtomicLong ok = new AtomicLong();
+        long end = System.nanoTime() + d.toNanos();
+        List<Future<?>> lanes = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            lanes.add(pool.submit(() -> {
+                HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/health")).GET().build();
+                while (System.nanoTime() < end) {
+                    if (http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        ok.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : lanes) {
+            f.get();
+        }
+        return ok.get() / (d.toMillis() / 1000.0);
+    }
+
+    static void idleNodes(RelayerProcess relayer, EventLoopGroup group, int count) throws Exception {
+        long t0 = System.nanoTime();
+        List<SimNode> nodes = connectAll(group, relayer.port(), count, "idle", t -> { });
+        System.out.printf("%d nodes connected and registered in %.1f s%n", nodes.size(), (System.nanoTime() - t0) / 1e9);
+        ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor();
+        beat.scheduleAtFixedRate(() -> nodes.forEach(SimNode::heartbeat), 0, 30, TimeUnit.SECONDS);
+        Thread.sleep(35_000); // at least one heartbeat round from every node
+        String active = new String(new ProcessBuilder("curl", "-s", "http://127.0.0.1:" + relayer.port() + "/api/v1/health")
+                .start().getInputStream().readAllBytes());
+        System.out.println("health: " + active);
+        run("jcmd", Long.toString(relayer.pid()), "GC.run");
+        System.out.println(run("jcmd", Long.toString(relayer.pid()), "GC.heap_info"));
+        beat.shutdownNow();
+        nodes.forEach(SimNode::close);
+    }
+
+    static List<SimNode> connectAll(EventLoopGroup group, int port, int count, String prefix,
+                                    java.util.function.Consumer<TaskAssigned> onAssigned) throws Exception {
+        List<SimNode> nodes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<SimNode>> pending = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = prefix + "-" + i;
+            pending.add(pool.submit(() -> {
+                SimNode n = SimNode.of(id).connect(group, port).autoComplete(true).onAssigned(onAssigned);
+                if (!n.register(4).success()) {
+                    throw new IllegalStateException("registration of " + id + " refused");
+                }
+                return n;
+            }));
+        }
+        for (Future<SimNode> f : pending) {
+            nodes.add(f.get());
+        }
+        pool.shutdown();
+        return nodes;
+    }
+
+    static double pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    static int intArg(String[] args, String name, int dflt) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return dflt;
+    }
+}
