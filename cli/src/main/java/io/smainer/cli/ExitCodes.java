@@ -1,6 +1,7 @@
 package io.smainer.cli;
 
 import io.smainer.chain.ChainException;
+import io.smainer.cli.relayer.RelayerApiException;
 import io.smainer.protocol.ProtocolException;
 import io.smainer.protocol.keystore.KeystoreException;
 import java.io.IOException;
@@ -35,6 +36,13 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
                 case NOT_FOUND, MALFORMED, UNSUPPORTED -> CONFIG;
                 case WRONG_PASSPHRASE -> FAILED;
                 case IO -> IO;
+            };
+        }
+        if (t instanceof RelayerApiException e) {
+            return switch (e.kind()) {
+                case UNAUTHORIZED -> PERMISSION;
+                case NOT_FOUND, REJECTED -> FAILED;
+                case UNAVAILABLE, BAD_RESPONSE -> UNAVAILABLE;
             };
         }
         if (t instanceof ChainException e) {

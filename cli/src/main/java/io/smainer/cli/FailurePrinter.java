@@ -18,7 +18,7 @@ final class FailurePrinter implements CommandLine.IExecutionExceptionHandler {
         env.err().println("smainer: " + message);
         if (verbose) {
             ex.printStackTrace(env.err());
-        } else if (!(ex instanceof CliException)) {
+        } else if (!(ex instanceof CliException || ex instanceof io.smainer.cli.relayer.RelayerApiException)) {
             env.err().println("(run again with --verbose for details)");
         }
         env.err().flush();

@@ -3,8 +3,16 @@ package io.smainer.cli;
 import io.smainer.cli.callback.CallbackCommand;
 import io.smainer.cli.callback.CallbackVerifyCommand;
 import io.smainer.cli.docs.CompletionCommand;
+import io.smainer.cli.doctor.DoctorCommand;
 import io.smainer.cli.node.EarningsCommand;
+import io.smainer.cli.node.StatusCommand;
 import io.smainer.cli.node.RegisterCommand;
+import io.smainer.cli.tasks.TasksCommand;
+import io.smainer.cli.tasks.TasksGetCommand;
+import io.smainer.cli.tasks.TasksListCommand;
+import io.smainer.cli.tasks.TasksSubmitCommand;
+import io.smainer.cli.tasks.TasksVerifyCommand;
+import io.smainer.cli.tasks.TasksWatchCommand;
 import io.smainer.cli.wallet.WalletCommand;
 import io.smainer.cli.wallet.WalletCreateCommand;
 import io.smainer.cli.wallet.WalletExportPublicCommand;
@@ -63,7 +71,15 @@ public final class SmainerCli implements Runnable {
                 .addSubcommand(new WalletShowCommand(env, global))
                 .addSubcommand(new WalletExportPublicCommand(env, global)));
         cli.addSubcommand(new RegisterCommand(env, global, crypto));
+        cli.addSubcommand(new StatusCommand(env, global));
+        cli.addSubcommand(new DoctorCommand(env, global, crypto));
         cli.addSubcommand(new EarningsCommand(env, global));
+        cli.addSubcommand(new CommandLine(new TasksCommand())
+                .addSubcommand(new TasksSubmitCommand(env, global, crypto))
+                .addSubcommand(new TasksGetCommand(env, global))
+                .addSubcommand(new TasksWatchCommand(env, global))
+                .addSubcommand(new TasksListCommand(env, global))
+                .addSubcommand(new TasksVerifyCommand(env, global)));
         cli.addSubcommand(new CommandLine(new CallbackCommand())
                 .addSubcommand(new CallbackVerifyCommand(env, global)));
         cli.addSubcommand(new CompletionCommand(env));

@@ -66,7 +66,9 @@ class CliSurfaceTest {
     void everySubcommandAnswersHelp() {
         CliRun run = new CliRun(home);
         for (String[] cmd : new String[][] {{"--help"}, {"wallet", "--help"}, {"wallet", "create", "--help"},
-                {"callback", "verify", "--help"}, {"completion", "--help"}}) {
+                {"callback", "verify", "--help"}, {"completion", "--help"}, {"status", "--help"}, {"doctor", "--help"},
+                {"tasks", "--help"}, {"tasks", "submit", "--help"}, {"tasks", "get", "--help"}, {"tasks", "watch", "--help"},
+                {"tasks", "list", "--help"}, {"tasks", "verify", "--help"}}) {
             run.run(cmd);
             assertThat(run.exitCode).as(String.join(" ", cmd)).isZero();
             assertThat(run.out).startsWith("Usage: smainer");

@@ -1,0 +1,29 @@
+package io.smainer.cli.doctor;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The daemon's provider.toml keys. Must match {@code ConfigKey} in
+ * daemon/src/main/java/io/smainer/daemon/config/ConfigKey.java (the daemon refuses unknown keys);
+ * {@code DaemonConfigKeysContractTest} reads that source and fails when the two drift. The CLI must not
+ * depend on the daemon module, hence the copy.
+ */
+final class DaemonConfigKeys {
+    static final List<String> KNOWN = List.of("relayer_url", "ws_path_template", "node_id", "account_address", "private_key",
+            "keystore", "passphrase_file", "keystore_password", "state_dir", "status_host", "status_port", "max_concurrent_tasks",
+            "heartbeat_interval", "register_ack_timeout", "reconnect_initial_delay", "reconnect_max_delay",
+            "reconnect_backoff_multiplier", "drain_timeout", "outbox_retention", "outbox_unacked_grace", "matrix_max_dimension",
+            "default_timeout", "enable_custom_tasks", "log_level");
+
+    /** Keys whose values are secrets: never printed, removed from the diagnostics bundle. */
+    static final Set<String> SECRET = Set.of("private_key", "keystore_password");
+
+    /** Environment names of account_address (the daemon accepts them instead of the file). */
+    static final List<String> ACCOUNT_ENV = List.of("STARKNET_ACCOUNT_ADDRESS", "SMAINER_ACCOUNT_ADDRESS");
+
+    static final String DEFAULT_RELAYER_URL = "ws://127.0.0.1:8000";
+    static final String DEFAULT_STATE_DIR = "/var/lib/smainer";
+
+    private DaemonConfigKeys() {}
+}
