@@ -27,6 +27,12 @@ public final class StarknetJvmCrypto implements StarkCrypto {
         if (!Felts.isFelt(publicKey) || !Felts.isFelt(hash) || !Felts.isFelt(r) || !Felts.isFelt(s)) {
             return false;
         }
+        // Starknet's range for s is [1, N) (cairo-lang's verify asserts it). starknet-jvm computes
+        // s⁻¹ mod N before anything else, which throws ArithmeticException for s = 0 or N and
+        // silently reduces any other s ≥ N; the interface promises false instead.
+        if (s.signum() == 0 || s.compareTo(StarknetCurve.CURVE_ORDER) >= 0) {
+            return false;
+        }
         return StarknetCurve.verify(new Felt(publicKey), new Felt(hash), new Felt(r), new Felt(s));
     }
 
