@@ -25,7 +25,7 @@ public final class RelayerLiteProcess implements AutoCloseable {
     public static RelayerLiteProcess start(Path dataDir) throws IOException, InterruptedException {
         AppProcess p = AppProcess.start("relayer-lite", "io.smainer.relayer.RelayerLite", dataDir.resolveSibling(dataDir.getFileName() + ".log"),
                 List.of("--port", "0", "--data-dir", dataDir.toString(), "--api-key", API_KEY, "--callback-secret", CALLBACK_SECRET,
-                        "--devnet"));
+                        "--devnet", "--require-payment=false", "--enforce-onchain-key=false"));
         try {
             p.awaitFile(dataDir.resolve("endpoint.json"), 60);
             return new RelayerLiteProcess(p, new ObjectMapper().readTree(dataDir.resolve("endpoint.json").toFile()));

@@ -28,13 +28,17 @@ final class DaemonRelayListener implements RelayListener {
     private final RelayLink link;
     private final DaemonState state;
     private final Executor intakeThread;
+    private final Runnable onDisconnect;
 
-    DaemonRelayListener(TaskIntake intake, Outbox outbox, RelayLink link, DaemonState state, Executor intakeThread) {
+    /** @param onDisconnect runs after every disconnect (refreshes the offered models before the next registration) */
+    DaemonRelayListener(TaskIntake intake, Outbox outbox, RelayLink link, DaemonState state, Executor intakeThread,
+                        Runnable onDisconnect) {
         this.intake = intake;
         this.outbox = outbox;
         this.link = link;
         this.state = state;
         this.intakeThread = intakeThread;
+        this.onDisconnect = onDisconnect;
     }
 
     @Override
@@ -71,5 +75,6 @@ final class DaemonRelayListener implements RelayListener {
     @Override
     public void onDisconnected(Channel channel, String reason) {
         link.disconnected(channel);
+        onDisconnect.run();
     }
 }

@@ -21,6 +21,10 @@ import io.smainer.daemon.health.StatusSnapshot;
 import io.smainer.daemon.identity.IdentityLoader;
 import io.smainer.daemon.identity.NodeIdentity;
 import io.smainer.daemon.identity.SignedRegistration;
+import io.smainer.daemon.isolation.IsolationStatus;
+import io.smainer.daemon.isolation.ModelOffer;
+import io.smainer.daemon.isolation.SandboxedKinds;
+import io.smainer.daemon.isolation.SelfTestRun;
 import io.smainer.daemon.lifecycle.SignalTrap;
 import io.smainer.daemon.lifecycle.StateDirLock;
 import io.smainer.daemon.relay.HeartbeatSource;
@@ -42,7 +46,6 @@ import io.smainer.protocol.stark.NodeAuth;
 import io.smainer.protocol.stark.ResultProof;
 import io.smainer.protocol.stark.StarkCrypto;
 import io.smainer.protocol.stark.StarkCryptos;
-import io.smainer.protocol.wire.CapabilityContract;
 import io.smainer.protocol.wire.Frames;
 import io.smainer.protocol.wire.HardwareSpec;
 import io.smainer.protocol.wire.NodeHeartbeat;
@@ -59,6 +62,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -84,6 +88,10 @@ public final class ProviderDaemon implements Callable<Integer> {
         }
     }
 
+    /** How often the offered models are re-read from the backend (the heartbeat carries the contract). */
+    static final Duration MODEL_REFRESH = Duration.ofSeconds(60);
+    static final Path PROC = Path.of("/proc");
+
     @Spec
     CommandSpec spec;
 
@@ -93,12 +101,27 @@ public final class ProviderDaemon implements Callable<Integer> {
     @Option(names = "--print-config", description = "Print the effective configuration (secrets redacted) and exit.")
     boolean printConfig;
 
+    @Option(names = "--selftest", description = "Run the isolation probe, a hostile subset and every enabled task kind"
+            + " through the real sandbox on this host, print a PASS/FAIL table and exit 0 (all passed) or 1."
+            + " Needs no relayer, account or keystore.")
+    boolean selfTest;
+
+    @Option(names = "--junit-xml", paramLabel = "FILE", description = "With --selftest: also write the results as JUnit XML.")
+    Path junitXml;
+
     private final Map<String, String> env;
     private final HostPaths hostPaths;
+    private final Path smainerHome;
 
     public ProviderDaemon(Map<String, String> env, HostPaths hostPaths) {
+        this(env, hostPaths, ConfigLoader.DEFAULT_HOME);
+    }
+
+    /** @param smainerHome the installation or checkout ({@code -Dsmainer.home}): the default sandbox launcher is in it */
+    public ProviderDaemon(Map<String, String> env, HostPaths hostPaths, Path smainerHome) {
         this.env = Map.copyOf(env);
         this.hostPaths = hostPaths;
+        this.smainerHome = smainerHome;
     }
 
     /** The command line with one option per {@link ConfigKey} that has a flag, and the exit-code mapping. */
@@ -129,7 +152,14 @@ public final class ProviderDaemon implements Callable<Integer> {
                 flags.put(k, o.getValue());
             }
         }
-        DaemonConfig config = new ConfigLoader(env).load(configFile, flags);
+        if (junitXml != null && !selfTest) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--junit-xml is only used with --selftest");
+        }
+        DaemonConfig config = new ConfigLoader(env, smainerHome).load(configFile, flags, !selfTest);
+        if (selfTest) {
+            configureLogging(config.logLevel());
+            return selfTest(config);
+        }
         if (printConfig) {
             PrintWriter out = spec.commandLine().getOut();
             config.printable().forEach((k, v) -> out.println(k + " = \"" + v.replace("\"", "\\\"") + "\""));
@@ -145,6 +175,18 @@ public final class ProviderDaemon implements Callable<Integer> {
         ProviderRuntime runtime = assemble(config, identity, crypto, hostPaths, List.of());
         runtime.start();
         return runtime.runUntilSignalled(signals);
+    }
+
+    private int selfTest(DaemonConfig config) throws java.io.IOException {
+        java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
+        int code;
+        try (java.io.PrintStream ps = new java.io.PrintStream(table, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            code = new SelfTestRun(config, PROC).run(ps, junitXml);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(table.toString(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+        return code;
     }
 
     /** Wires the daemon. {@code extraRunners} come first (the isolation issue's sandboxed kinds plug in here). */
@@ -166,7 +208,17 @@ public final class ProviderDaemon implements Callable<Integer> {
         ExecutorService workers = Executors.newFixedThreadPool(config.maxConcurrentTasks(), new DefaultThreadFactory("task", true));
         ExecutorService intakeThread = Executors.newSingleThreadExecutor(new DefaultThreadFactory("intake", true));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("task-timer", true));
+        // Sandboxed kinds (issue 6): CUSTOM only through an open sandbox, AI through the local model server.
+        SandboxedKinds sandboxed = SandboxedKinds.assemble(config, link, config.sandbox().cgroupParent(), PROC, false);
+        ModelOffer models = sandboxed.models();
+        models.refresh(); // bounded by the listing timeout; the first registration then advertises the models
+        ScheduledExecutorService modelsThread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ai-models", true));
+        if (config.ai().enabled()) {
+            modelsThread.scheduleWithFixedDelay(models::refresh, MODEL_REFRESH.toSeconds(), MODEL_REFRESH.toSeconds(), TimeUnit.SECONDS);
+        }
         List<TaskRunner> runners = new ArrayList<>(extraRunners);
+        runners.add(sandboxed.custom());
+        runners.add(sandboxed.ai());
         runners.add(new HashRunner());
         runners.add(new MatrixRunner(config.matrixMaxDimension()));
         TaskIntake intake = new TaskIntake(new Eligibility(hardware), new RunnerRegistry(runners),
@@ -175,15 +227,19 @@ public final class ProviderDaemon implements Callable<Integer> {
         metrics.gauges(intake::active, outbox::depth, () -> state.connection() == ConnectionState.REGISTERED ? 1 : 0,
                 () -> state.draining() ? 1 : 0);
 
-        CapabilityContract capabilities = new CapabilityContract(CapabilityContract.VERSION, List.of(), List.of(), Frames.now());
         SystemLoad load = new SystemLoad(hostPaths);
         HeartbeatSource heartbeat = () -> new NodeHeartbeat(Frames.newEventId(), Frames.now(), identity.nodeId(),
-                load.cpuUsagePercent(), load.memoryUsagePercent(), intake.active(), capabilities, state.draining());
-        SignedRegistration register = new SignedRegistration(identity, new NodeAuth(crypto), hardware, capabilities,
+                load.cpuUsagePercent(), load.memoryUsagePercent(), intake.active(), models.capabilities(), state.draining());
+        SignedRegistration register = new SignedRegistration(identity, new NodeAuth(crypto), hardware, models::capabilities,
                 config.maxConcurrentTasks(), version);
 
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty", true), NioIoHandler.newFactory());
-        DaemonRelayListener listener = new DaemonRelayListener(intake, outbox, link, state, intakeThread);
+        Runnable refreshModels = () -> {
+            if (config.ai().enabled() && !modelsThread.isShutdown()) {
+                modelsThread.execute(models::refresh);
+            }
+        };
+        DaemonRelayListener listener = new DaemonRelayListener(intake, outbox, link, state, intakeThread, refreshModels);
         SslContext tls = "wss".equalsIgnoreCase(config.relayerUrl().getScheme()) ? SslContextBuilder.forClient().build() : null;
         RelayChannelInitializer relayPipeline = new RelayChannelInitializer(config.webSocketUri(), tls, json, metrics, state,
                 register, heartbeat, listener, config.heartbeatInterval(), config.registerAckTimeout());
@@ -193,11 +249,12 @@ public final class ProviderDaemon implements Callable<Integer> {
                 config.stableConnection(), Duration.ofSeconds(10));
 
         StatusSnapshot snapshot = new StatusSnapshot(state, metrics, config.relayerUrl().toString(), identity.nodeId(),
-                version, intake::active, outbox::depth);
+                version, intake::active, outbox::depth,
+                List.of(new IsolationStatus(sandboxed.isolation().report(), runners, models)));
         StatusServer status = StatusServer.bind(group, config.statusHost(), config.statusPort(),
                 new StatusChannelInitializer(snapshot, metrics), config.stateDir());
         return new ProviderRuntime(config, lock, group, status, relay, link, intake, outbox, state, workers,
-                intakeThread, timer);
+                intakeThread, timer, modelsThread, sandboxed.isolation());
     }
 
     /** slf4j-simple reads its settings once, when the first logger is made: this runs before that. */
@@ -215,6 +272,9 @@ public final class ProviderDaemon implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(commandLine(new ProviderDaemon(System.getenv(), HostPaths.system()), out, err).execute(args));
+        String home = System.getProperty("smainer.home");
+        ProviderDaemon daemon = new ProviderDaemon(System.getenv(), HostPaths.system(),
+                home == null ? ConfigLoader.DEFAULT_HOME : Path.of(home));
+        System.exit(commandLine(daemon, out, err).execute(args));
     }
 }

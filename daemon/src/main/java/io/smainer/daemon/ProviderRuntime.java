@@ -6,6 +6,7 @@ import io.smainer.daemon.config.DaemonConfig;
 import io.smainer.daemon.health.DaemonState;
 import io.smainer.daemon.health.DrainState;
 import io.smainer.daemon.health.StatusServer;
+import io.smainer.daemon.isolation.TaskIsolation;
 import io.smainer.daemon.lifecycle.SignalTrap;
 import io.smainer.daemon.lifecycle.StateDirLock;
 import io.smainer.daemon.relay.HeartbeatHandler;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The assembled daemon (built by {@link ProviderDaemon}): runs until a signal, then drains — stop
  * taking tasks, report draining, finish running tasks up to the drain timeout (a second signal or
  * the timeout cancels the rest, reported failed), flush the outbox — and shuts down in order:
- * relay, status endpoint, workers, event loops, lock.
+ * relay, status endpoint, workers, sandbox (leftover task cgroups), event loops, lock.
  */
 final class ProviderRuntime {
     private static final Logger log = LoggerFactory.getLogger(ProviderRuntime.class);
@@ -44,10 +45,15 @@ final class ProviderRuntime {
     private final ExecutorService workers;
     private final ExecutorService intakeThread;
     private final ScheduledExecutorService timer;
+    private final ScheduledExecutorService modelsThread;
+    private final TaskIsolation isolation;
 
     ProviderRuntime(DaemonConfig config, StateDirLock lock, EventLoopGroup group, StatusServer status, RelayClient relay,
                     RelayLink link, TaskIntake intake, Outbox outbox, DaemonState state, ExecutorService workers,
-                    ExecutorService intakeThread, ScheduledExecutorService timer) {
+                    ExecutorService intakeThread, ScheduledExecutorService timer, ScheduledExecutorService modelsThread,
+                    TaskIsolation isolation) {
+        this.modelsThread = modelsThread;
+        this.isolation = isolation;
         this.config = config;
         this.lock = lock;
         this.group = group;
@@ -122,9 +128,23 @@ final class ProviderRuntime {
         workers.shutdownNow();
         intakeThread.shutdownNow();
         timer.shutdownNow();
+        modelsThread.shutdownNow();
+        awaitWorkers();
+        isolation.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         lock.close();
         log.info("stopped");
+    }
+
+    /** Cancelled sandboxed tasks kill and remove their own cgroups as their threads unwind: give them a moment. */
+    private void awaitWorkers() {
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("shutdown: task threads still running after 5 s; their sandboxes are reaped now");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     int statusPort() {

@@ -23,6 +23,7 @@ import io.smainer.relayer.api.ApiAuth;
 import io.smainer.relayer.api.ApiErrors;
 import io.smainer.relayer.api.ApiRoutes;
 import io.smainer.relayer.api.CallbackRoutes;
+import io.smainer.relayer.api.ChainRoutes;
 import io.smainer.relayer.api.HttpApiHandler;
 import io.smainer.relayer.api.NodeRoutes;
 import io.smainer.relayer.api.StatusRoutes;
@@ -81,11 +82,18 @@ public final class RelayerLite {
 
     private static RunningRelayer start(RelayerConfig config, RelayerPlugins plugins, DataDirectory dataDir)
             throws InterruptedException {
-        Secret apiKey = config.apiKey() != null ? config.apiKey() : generatedApiKey(config, dataDir);
+        Secret apiKey = config.apiKey() != null ? config.apiKey() : generatedApiKey(config, dataDir, plugins.out());
         Secret callbackSecret = config.callbackSecret() != null ? config.callbackSecret()
                 : dataDir.secretFile(DataDirectory.CALLBACK_SECRET);
         ProtocolJson json = new ProtocolJson();
         SqliteTaskStore store = SqliteTaskStore.open(dataDir.path(), COMPACT_MILLIS);
+        ChainComponents chain;
+        try {
+            chain = ChainComponents.of(config, dataDir.path(), plugins.crypto(), plugins.clock(), store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         DefaultEventExecutor loop = new DefaultEventExecutor(new DefaultThreadFactory("scheduler"));
         ExecutorService verifyPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("verify", true));
@@ -98,7 +106,7 @@ public final class RelayerLite {
                 RetryPolicy.standard(), plugins.clock(), config.resultTtl(),
                 Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("callbacks", true)));
         CompletionWindow completions = new CompletionWindow();
-        Scheduler scheduler = new Scheduler(store, callbacks, bodies, plugins.settlement(), plugins.clock(), loop,
+        Scheduler scheduler = new Scheduler(store, callbacks, bodies, chain.settlement(), plugins.clock(), loop,
                 new SchedulerSettings(config.heartbeatTimeout(), config.assignmentTimeout(), config.maxAttempts(),
                         config.resultTtl()), completions);
         loop.submit(() -> new TaskRecovery(store, json, scheduler).run()).syncUninterruptibly();
@@ -107,16 +115,17 @@ public final class RelayerLite {
         loop.scheduleAtFixedRate(() -> store.dropExpiredResults(plugins.clock().millis()), 1, 1, TimeUnit.SECONDS);
 
         NodeFrames frames = new NodeFrames(scheduler,
-                new NodeAuthenticator(new NodeAuth(plugins.crypto()), plugins.keyPolicy(), store, plugins.clock(), verifyPool),
+                new NodeAuthenticator(new NodeAuth(plugins.crypto()), chain.keyPolicy, store, plugins.clock(), verifyPool),
                 new ResultIntake(scheduler, new NodeOutcomes(scheduler), new ResultProof(plugins.crypto()), store, loop,
                         verifyPool),
                 callbacks, bodies, plugins.clock(), loop);
         CallbackUrlPolicy urls = CallbackUrlPolicy.system(config.devnet());
         HttpApiHandler api = new HttpApiHandler(new ApiRoutes(new ApiAuth(apiKey),
-                new TaskRoutes(json, urls, plugins.payments(), store, scheduler, loop, plugins.clock()),
+                new TaskRoutes(json, urls, chain.payments, store, scheduler, loop, plugins.clock()),
                 new CallbackRoutes(json, urls, store, callbacks, bodies, scheduler, loop, plugins.clock()),
                 new NodeRoutes(json, new NodeViews(scheduler), loop),
-                new StatusRoutes(json, store, scheduler, completions, plugins.clock())), new ApiErrors(json));
+                new StatusRoutes(json, store, scheduler, completions, plugins.clock(), chain.healthDetail()),
+                new ChainRoutes(json, chain.gateway, chain.devnetThread)), new ApiErrors(json));
 
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -137,26 +146,30 @@ public final class RelayerLite {
             boss.shutdownGracefully();
             workers.shutdownGracefully();
             loop.shutdownGracefully();
+            chain.close();
             store.close();
             throw new ServiceUnavailableException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage() + " (is another process using the port? choose --port, or 0 for a free one)", e);
         }
         int port = ((InetSocketAddress) server.localAddress()).getPort();
+        chain.started(config.host(), port);
+        chain.printDevnetAccounts(plugins.out());
         dataDir.writeEndpoint(config.host(), port);
-        log.info("relayer-lite listening: http=http://{}:{}{} ws=ws://{}:{} data-dir={} devnet={}",
-                config.host(), port, ApiRoutes.BASE, config.host(), port, dataDir.path(), config.devnet());
-        return new RunningRelayer(server, boss, workers, loop, verifyPool, callbacks, store, dataDir, apiKey,
+        log.info("relayer-lite listening: http=http://{}:{}{} ws=ws://{}:{} data-dir={} devnet={} chain={}"
+                        + " require-payment={} onchain-key={}", config.host(), port, ApiRoutes.BASE, config.host(), port,
+                dataDir.path(), config.devnet(), config.chain(), config.requirePayment(), config.enforceOnchainKey());
+        return new RunningRelayer(server, boss, workers, loop, verifyPool, callbacks, store, chain, dataDir, apiKey,
                 callbackSecret, port);
     }
 
-    private static Secret generatedApiKey(RelayerConfig config, DataDirectory dataDir) {
+    private static Secret generatedApiKey(RelayerConfig config, DataDirectory dataDir, java.io.PrintStream out) {
         java.nio.file.Path file = dataDir.path().resolve(DataDirectory.API_KEY);
         if (!config.devnet() && !java.nio.file.Files.exists(file)) {
             throw new io.smainer.relayer.config.ConfigException("--api-key or SMAINER_API_KEY is required with"
                     + " --devnet=false (or put a key of at least 16 characters into " + file + ", mode 0600)");
         }
         Secret key = dataDir.secretFile(DataDirectory.API_KEY);
-        System.out.println("API key file: " + file.toAbsolutePath() + " (send it as Authorization: Bearer <key>)");
+        out.println("API key file: " + file.toAbsolutePath() + " (send it as Authorization: Bearer <key>)");
         return key;
     }
 

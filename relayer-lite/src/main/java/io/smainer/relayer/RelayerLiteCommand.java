@@ -1,12 +1,17 @@
 package io.smainer.relayer;
 
 import io.smainer.protocol.SmainerVersion;
+import io.smainer.protocol.stark.Felts;
+import io.smainer.relayer.config.ChainConfig;
 import io.smainer.relayer.config.ConfigException;
+import io.smainer.relayer.config.CredentialFile;
 import io.smainer.relayer.config.RelayerConfig;
 import io.smainer.relayer.config.Secret;
 import io.smainer.relayer.store.StoreException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -48,16 +53,47 @@ public final class RelayerLiteCommand implements Callable<Integer> {
     @Option(names = "--api-key", description = "API key clients must send; else SMAINER_API_KEY; in devnet mode generated into <data-dir>/api-key.")
     String apiKey;
 
+    @Option(names = "--api-key-file", paramLabel = "FILE",
+            description = "Read the API key from FILE (0600; systemd LoadCredential). Instead of --api-key.")
+    Path apiKeyFile;
+
     @Option(names = "--callback-secret", description = "HMAC key of callbacks; else SMAINER_CALLBACK_SECRET; else generated into <data-dir>/callback-secret.")
     String callbackSecret;
+
+    @Option(names = "--callback-secret-file", paramLabel = "FILE",
+            description = "Read the callback HMAC key from FILE (0600; systemd LoadCredential). Instead of --callback-secret.")
+    Path callbackSecretFile;
 
     @Option(names = "--devnet", arity = "0..1", defaultValue = "true", fallbackValue = "true",
             description = "Devnet mode: http callbacks to loopback allowed, API key generated (default: ${DEFAULT-VALUE}; --devnet=false to turn off).")
     boolean devnet;
 
-    @Option(names = "--require-payment", arity = "0..1", defaultValue = "false", fallbackValue = "true",
-            description = "Refuse submissions without a verified escrow (default: ${DEFAULT-VALUE}).")
-    boolean requirePayment;
+    @Option(names = "--require-payment", arity = "0..1", fallbackValue = "true",
+            description = "Refuse submissions without a verified escrow (default: true when a chain is configured).")
+    Boolean requirePayment;
+
+    @Option(names = "--enforce-onchain-key", arity = "0..1", fallbackValue = "true",
+            description = "Nodes must authenticate with the key registered in the escrow (get_node) (default: true when a chain is configured).")
+    Boolean enforceOnchainKey;
+
+    @Option(names = "--embedded-devnet", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+            description = "Devnet mode: run a Starknet devnet in <data-dir>/devnet, served at /rpc (default: ${DEFAULT-VALUE}).")
+    boolean embeddedDevnet;
+
+    @Option(names = "--starknet-rpc", paramLabel = "URL", description = "A real network's JSON-RPC endpoint; no devnet is started.")
+    URI starknetRpc;
+
+    @Option(names = "--escrow", paramLabel = "ADDRESS", description = "Escrow contract address on --starknet-rpc.")
+    String escrow;
+
+    @Option(names = "--relayer-account", paramLabel = "ADDRESS", description = "The escrow's relayer account (assign_task, submit_proof_and_claim).")
+    String relayerAccount;
+
+    @Option(names = "--relayer-keystore", paramLabel = "FILE", description = "Encrypted keystore (v3) of --relayer-account.")
+    Path relayerKeystore;
+
+    @Option(names = "--relayer-passphrase-file", paramLabel = "FILE", description = "File holding the keystore's passphrase (0600).")
+    Path relayerPassphraseFile;
 
     @Option(names = "--heartbeat-timeout", defaultValue = "90", description = "Seconds without a heartbeat before a node is dropped (default: ${DEFAULT-VALUE}).")
     long heartbeatTimeout;
@@ -107,20 +143,56 @@ public final class RelayerLiteCommand implements Callable<Integer> {
     }
 
     RelayerConfig config() {
-        String key = apiKey != null ? apiKey : env.get("SMAINER_API_KEY");
-        String secret = callbackSecret != null ? callbackSecret : env.get("SMAINER_CALLBACK_SECRET");
         return RelayerConfig.builder().host(host).port(port).dataDir(dataDir)
-                .apiKey(key == null || key.isEmpty() ? null : Secret.of(key))
-                .callbackSecret(secret == null || secret.isEmpty() ? null : Secret.of(secret))
-                .devnet(devnet).requirePayment(requirePayment)
+                .apiKey(secret("--api-key", apiKey, "--api-key-file", apiKeyFile, "SMAINER_API_KEY"))
+                .callbackSecret(secret("--callback-secret", callbackSecret, "--callback-secret-file", callbackSecretFile,
+                        "SMAINER_CALLBACK_SECRET"))
+                .devnet(devnet).chain(chain()).requirePayment(requirePayment).enforceOnchainKey(enforceOnchainKey)
                 .heartbeatTimeout(Duration.ofSeconds(heartbeatTimeout)).assignmentTimeout(Duration.ofSeconds(assignmentTimeout))
                 .maxAttempts(maxAttempts).resultTtl(Duration.ofSeconds(resultTtl)).build();
+    }
+
+    /** Flag, else file flag, else environment; giving both the flag and the file is a usage error. */
+    private Secret secret(String flag, String value, String fileFlag, Path file, String envName) {
+        if (value != null && file != null) {
+            throw new ConfigException(flag + " and " + fileFlag + " were both given: keep one (prefer " + fileFlag + ")");
+        }
+        if (file != null) {
+            return CredentialFile.read(fileFlag, file);
+        }
+        String v = value != null ? value : env.get(envName);
+        return v == null || v.isEmpty() ? null : Secret.of(v);
+    }
+
+    private ChainConfig chain() {
+        if (starknetRpc == null) {
+            for (Object given : new Object[] {escrow, relayerAccount, relayerKeystore, relayerPassphraseFile}) {
+                if (given != null) {
+                    throw new ConfigException("--escrow, --relayer-account, --relayer-keystore and --relayer-passphrase-file"
+                            + " belong to --starknet-rpc URL: add it, or drop them to use the embedded devnet");
+                }
+            }
+            return devnet && embeddedDevnet ? ChainConfig.embeddedDevnet() : ChainConfig.none();
+        }
+        return ChainConfig.external(starknetRpc, address("--escrow", escrow), address("--relayer-account", relayerAccount),
+                relayerKeystore, relayerPassphraseFile);
+    }
+
+    private static BigInteger address(String flag, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Felts.parse(flag, value);
+        } catch (RuntimeException e) {
+            throw new ConfigException(flag + " '" + value + "' is not a Starknet address (0x followed by up to 64 hex digits)");
+        }
     }
 
     @Override
     public Integer call() throws InterruptedException {
         RelayerConfig config = config();
-        RunningRelayer relayer = RelayerLite.start(config, RelayerPlugins.defaults(config));
+        RunningRelayer relayer = RelayerLite.start(config, RelayerPlugins.defaults(out));
         // SIGTERM/SIGINT: orderly shutdown and exit 0 (a plain shutdown hook would exit 143); the hook
         // stays for other exits.
         for (String signal : new String[] {"TERM", "INT"}) {

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A started relayer and its ordered shutdown: stop accepting, close node connections (their tasks are
- * re-queued durably), drain the scheduler, stop callbacks (the outbox keeps what is undelivered),
- * commit and close the store, remove {@code endpoint.json}, release the data-dir lock.
+ * re-queued durably), drain the scheduler, stop settling (open settlements resume from the store) and
+ * the embedded devnet, stop callbacks (the outbox keeps what is undelivered), commit and close the store, remove {@code endpoint.json}, release the data-dir lock.
  */
 public final class RunningRelayer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunningRelayer.class);
@@ -29,6 +29,7 @@ public final class RunningRelayer implements AutoCloseable {
     private final ExecutorService verifyPool;
     private final CallbackDispatcher callbacks;
     private final SqliteTaskStore store;
+    private final ChainComponents chain;
     private final DataDirectory dataDir;
     private final Secret apiKey;
     private final Secret callbackSecret;
@@ -37,7 +38,7 @@ public final class RunningRelayer implements AutoCloseable {
     private boolean closing;
 
     RunningRelayer(Channel server, EventLoopGroup boss, EventLoopGroup workers, EventExecutor loop, ExecutorService verifyPool,
-                   CallbackDispatcher callbacks, SqliteTaskStore store, DataDirectory dataDir, Secret apiKey,
+                   CallbackDispatcher callbacks, SqliteTaskStore store, ChainComponents chain, DataDirectory dataDir, Secret apiKey,
                    Secret callbackSecret, int port) {
         this.server = server;
         this.boss = boss;
@@ -46,6 +47,7 @@ public final class RunningRelayer implements AutoCloseable {
         this.verifyPool = verifyPool;
         this.callbacks = callbacks;
         this.store = store;
+        this.chain = chain;
         this.dataDir = dataDir;
         this.apiKey = apiKey;
         this.callbackSecret = callbackSecret;
@@ -66,6 +68,11 @@ public final class RunningRelayer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir.path();
+    }
+
+    /** The chain connection, or null when no chain is configured (tests read devnet addresses from it). */
+    public io.smainer.relayer.chain.ChainGateway chain() {
+        return chain.gateway;
     }
 
     public SqliteTaskStore store() {
@@ -92,6 +99,7 @@ public final class RunningRelayer implements AutoCloseable {
             loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             verifyPool.shutdown();
             verifyPool.awaitTermination(5, TimeUnit.SECONDS);
+            chain.close();
             callbacks.close();
             store.close();
         } catch (InterruptedException e) {

@@ -30,7 +30,22 @@ public enum ConfigKey {
     OUTBOX_UNACKED_GRACE("outbox_unacked_grace", List.of("SMAINER_OUTBOX_UNACKED_GRACE"), "--outbox-unacked-grace", "300", false),
     MATRIX_MAX_DIMENSION("matrix_max_dimension", List.of("SMAINER_MATRIX_MAX_DIMENSION"), "--matrix-max-dimension", "512", false),
     DEFAULT_TIMEOUT("default_timeout", List.of("DEFAULT_TIMEOUT", "SMAINER_DEFAULT_TIMEOUT"), "--default-timeout", "300", false),
-    ENABLE_CUSTOM_TASKS("enable_custom_tasks", List.of("ENABLE_CUSTOM_TASKS", "SMAINER_ENABLE_CUSTOM_TASKS"), null, "false", false),
+    ENABLE_CUSTOM_TASKS("enable_custom_tasks", List.of("ENABLE_CUSTOM_TASKS", "SMAINER_ENABLE_CUSTOM_TASKS"), "--enable-custom-tasks", "false", false),
+    CUSTOM_RUNTIMES("custom_runtimes", List.of("SMAINER_CUSTOM_RUNTIMES"), "--custom-runtimes", "", false),
+    SANDBOX_LAUNCHER("sandbox_launcher", List.of("SMAINER_SANDBOX_LAUNCHER"), "--sandbox-launcher", "", false),
+    SANDBOX_UID("sandbox_uid", List.of("SMAINER_SANDBOX_UID"), "--sandbox-uid", "auto", false),
+    SANDBOX_GID("sandbox_gid", List.of("SMAINER_SANDBOX_GID"), "--sandbox-gid", "auto", false),
+    SANDBOX_TEMP_DIR("sandbox_temp_dir", List.of("SANDBOX_TEMP_DIR", "SMAINER_SANDBOX_TEMP_DIR"), "--sandbox-temp-dir", "/tmp", false),
+    SANDBOX_CGROUP_PARENT("sandbox_cgroup_parent", List.of("SMAINER_SANDBOX_CGROUP_PARENT"), "--sandbox-cgroup-parent", "smainer", false),
+    DEFAULT_MEMORY_LIMIT("default_memory_limit", List.of("DEFAULT_MEMORY_LIMIT", "SMAINER_DEFAULT_MEMORY_LIMIT"), "--default-memory-limit", "512MB", false),
+    STDOUT_CAP("stdout_cap", List.of("SMAINER_STDOUT_CAP"), "--stdout-cap", "1MiB", false),
+    STDERR_CAP("stderr_cap", List.of("SMAINER_STDERR_CAP"), "--stderr-cap", "1MiB", false),
+    ENABLE_AI_TASKS("enable_ai_tasks", List.of("SMAINER_ENABLE_AI_TASKS"), "--enable-ai-tasks", "true", false),
+    AI_BACKEND("ai_backend", List.of("SMAINER_AI_BACKEND"), "--ai-backend", "ollama", false),
+    OLLAMA_BASE_URL("ollama_base_url", List.of("OLLAMA_BASE_URL", "SMAINER_OLLAMA_BASE_URL"), "--ollama-base-url", "http://127.0.0.1:11434", false),
+    OPENAI_BASE_URL("openai_base_url", List.of("SMAINER_OPENAI_BASE_URL"), "--openai-base-url", "http://127.0.0.1:8080", false),
+    OLLAMA_DEFAULT_MODEL("ollama_default_model", List.of("OLLAMA_DEFAULT_MODEL", "SMAINER_AI_DEFAULT_MODEL"), "--ollama-default-model", "", false),
+    ALLOWED_MODELS("allowed_models", List.of("SMAINER_ALLOWED_MODELS", "SMAINER_AI_MODELS"), "--allowed-models", "*", false),
     LOG_LEVEL("log_level", List.of("LOG_LEVEL", "SMAINER_LOG_LEVEL"), "--log-level", "info", false);
 
     private final String tomlKey;

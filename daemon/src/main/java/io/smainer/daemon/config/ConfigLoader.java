@@ -19,10 +19,20 @@ public final class ConfigLoader {
     /** Read when no {@code --config} is given and the file exists. */
     public static final Path DEFAULT_FILE = Path.of("/etc/smainer/provider.toml");
 
+    /** Where the default sandbox launcher is looked up when {@code -Dsmainer.home} is not set. */
+    public static final Path DEFAULT_HOME = Path.of("/opt/smainer");
+
     private final Map<String, String> env;
+    private final Path smainerHome;
 
     public ConfigLoader(Map<String, String> env) {
+        this(env, DEFAULT_HOME);
+    }
+
+    /** @param smainerHome the installation or source checkout ({@code -Dsmainer.home}, set by the bin/ launchers) */
+    public ConfigLoader(Map<String, String> env, Path smainerHome) {
         this.env = Map.copyOf(env);
+        this.smainerHome = smainerHome;
     }
 
     /**
@@ -30,6 +40,11 @@ public final class ConfigLoader {
      * @param flags values given on the command line
      */
     public DaemonConfig load(Path file, Map<ConfigKey, String> flags) {
+        return load(file, flags, true);
+    }
+
+    /** @param identityRequired false for {@code --selftest}: no account address needed */
+    public DaemonConfig load(Path file, Map<ConfigKey, String> flags, boolean identityRequired) {
         Map<ConfigKey, ConfigValue> values = new EnumMap<>(ConfigKey.class);
         for (ConfigKey k : ConfigKey.values()) {
             values.put(k, new ConfigValue(k, k.defaultValue(), "default"));
@@ -49,7 +64,7 @@ public final class ConfigLoader {
                 values.put(k, new ConfigValue(k, v.trim(), "flag " + k.flag()));
             }
         });
-        return new ConfigValidator(values).validate();
+        return new ConfigValidator(values, smainerHome, identityRequired).validate();
     }
 
     private static void readToml(Path explicit, Map<ConfigKey, ConfigValue> values) {

@@ -2,6 +2,7 @@ package io.smainer.daemon.config;
 
 import io.smainer.protocol.Require;
 import io.smainer.protocol.stark.NodeIds;
+import io.smainer.sandbox.custom.RuntimeAllowList;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -15,14 +16,30 @@ final class ConfigValidator {
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "localhost");
     private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
-    private final Map<ConfigKey, ConfigValue> values;
+    private static final java.util.regex.Pattern CGROUP_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final java.util.regex.Pattern MODEL_ID = java.util.regex.Pattern.compile("[^\\s,]{1,128}");
+    /** A bare {@code default_memory_limit} is in MB, as production's {@code DEFAULT_MEMORY_LIMIT} (512). */
+    private static final long MIB = 1L << 20;
 
-    ConfigValidator(Map<ConfigKey, ConfigValue> values) {
+    private final Map<ConfigKey, ConfigValue> values;
+    private final Path smainerHome;
+    private final boolean identityRequired;
+
+    /**
+     * @param smainerHome      the installation ({@code -Dsmainer.home}): where the default launcher is looked up
+     * @param identityRequired false for {@code --selftest}, which needs no account, relayer or keystore
+     */
+    ConfigValidator(Map<ConfigKey, ConfigValue> values, Path smainerHome, boolean identityRequired) {
         this.values = values;
+        this.smainerHome = smainerHome;
+        this.identityRequired = identityRequired;
     }
 
     DaemonConfig validate() {
         String account = raw(ConfigKey.ACCOUNT_ADDRESS);
+        if (account.isEmpty() && !identityRequired) {
+            return build("", raw(ConfigKey.NODE_ID).isEmpty() ? "selftest" : raw(ConfigKey.NODE_ID));
+        }
         if (account.isEmpty()) {
             throw fail(ConfigKey.ACCOUNT_ADDRESS, "is required: set STARKNET_ACCOUNT_ADDRESS, --account or "
                     + "account_address in provider.toml (smainer register writes it)");
@@ -30,7 +47,10 @@ final class ConfigValidator {
         if (!Require.HEX_FELT.matcher(account).matches()) {
             throw fail(ConfigKey.ACCOUNT_ADDRESS, "is not a Starknet address: use 0x followed by 1 to 64 hex digits");
         }
-        String nodeId = raw(ConfigKey.NODE_ID).isEmpty() ? NodeIds.fromAddress(account) : raw(ConfigKey.NODE_ID);
+        return build(account, raw(ConfigKey.NODE_ID).isEmpty() ? NodeIds.fromAddress(account) : raw(ConfigKey.NODE_ID));
+    }
+
+    private DaemonConfig build(String account, String nodeId) {
         if (!Require.NODE_ID.matcher(nodeId).matches()) {
             throw fail(ConfigKey.NODE_ID, "must match " + Require.NODE_ID.pattern() + ": use letters, digits, '_' or '-'");
         }
@@ -69,8 +89,136 @@ final class ConfigValidator {
                 seconds(ConfigKey.OUTBOX_UNACKED_GRACE, 0, 86_400),
                 integer(ConfigKey.MATRIX_MAX_DIMENSION, 1, 4096),
                 seconds(ConfigKey.DEFAULT_TIMEOUT, 1, 86_400),
-                bool(ConfigKey.ENABLE_CUSTOM_TASKS),
+                sandbox(),
+                ai(),
                 level);
+    }
+
+    private SandboxSettings sandbox() {
+        boolean enabled = bool(ConfigKey.ENABLE_CUSTOM_TASKS);
+        RuntimeAllowList runtimes;
+        try {
+            runtimes = RuntimeAllowList.parse(raw(ConfigKey.CUSTOM_RUNTIMES));
+        } catch (IllegalArgumentException e) {
+            throw fail(ConfigKey.CUSTOM_RUNTIMES, "entries must be name=/absolute/path separated by commas,"
+                    + " e.g. python3=/usr/bin/python3,sh=/bin/sh");
+        }
+        if (enabled && runtimes.isEmpty()) {
+            throw fail(ConfigKey.CUSTOM_RUNTIMES, "is empty while enable_custom_tasks=true: list the interpreters CUSTOM"
+                    + " tasks may use, e.g. SMAINER_CUSTOM_RUNTIMES=python3=/usr/bin/python3,sh=/bin/sh");
+        }
+        String parent = raw(ConfigKey.SANDBOX_CGROUP_PARENT);
+        if (!CGROUP_NAME.matcher(parent).matches()) {
+            throw fail(ConfigKey.SANDBOX_CGROUP_PARENT, "must be a plain directory name of 1 to 64 letters, digits, '_', '.' or '-'");
+        }
+        return new SandboxSettings(enabled, runtimes, launcher(), taskId(ConfigKey.SANDBOX_UID), taskId(ConfigKey.SANDBOX_GID),
+                absolutePath(ConfigKey.SANDBOX_TEMP_DIR), parent,
+                size(ConfigKey.DEFAULT_MEMORY_LIMIT, MIB, 16 * MIB, 1L << 40),
+                size(ConfigKey.STDOUT_CAP, 1, 0, 256 * MIB), size(ConfigKey.STDERR_CAP, 1, 0, 256 * MIB));
+    }
+
+    /** {@code sandbox_launcher}, else {@code lib/smainer-launch} of the install, else the source checkout's build. */
+    private Path launcher() {
+        if (!raw(ConfigKey.SANDBOX_LAUNCHER).isEmpty()) {
+            return absolutePath(ConfigKey.SANDBOX_LAUNCHER);
+        }
+        Path installed = smainerHome.resolve("lib/smainer-launch");
+        Path built = smainerHome.resolve("sandbox/target/native/smainer-launch");
+        return java.nio.file.Files.exists(installed) || !java.nio.file.Files.exists(built) ? installed : built;
+    }
+
+    private Integer taskId(ConfigKey k) {
+        String v = raw(k);
+        if (v.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            int id = Integer.parseInt(v);
+            if (id <= 0) {
+                throw fail(k, "must not be root (0) or negative: tasks run as a dedicated unprivileged user;"
+                        + " use auto, the id of a smainer-task user, or 65534");
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw fail(k, "is not a numeric id: use auto (smainer-task if it exists, else 65534) or a number such as 65534");
+        }
+    }
+
+    private Path absolutePath(ConfigKey k) {
+        Path p = Path.of(raw(k));
+        if (!p.isAbsolute()) {
+            throw fail(k, "must be an absolute path");
+        }
+        return p.normalize();
+    }
+
+    private long size(ConfigKey k, long bareUnit, long min, long max) {
+        long bytes;
+        try {
+            bytes = ByteSize.parse(raw(k), bareUnit);
+        } catch (IllegalArgumentException e) {
+            throw fail(k, e.getMessage());
+        }
+        if (bytes < min || bytes > max) {
+            throw fail(k, "is outside [" + ByteSize.format(min) + ", " + ByteSize.format(max) + "]");
+        }
+        return bytes;
+    }
+
+    private AiSettings ai() {
+        AiSettings.Backend backend = switch (raw(ConfigKey.AI_BACKEND).toLowerCase(Locale.ROOT)) {
+            case "ollama" -> AiSettings.Backend.OLLAMA;
+            case "openai" -> AiSettings.Backend.OPENAI;
+            default -> throw fail(ConfigKey.AI_BACKEND, "must be ollama (/api/generate) or openai (/v1/chat/completions,"
+                    + " as llama.cpp server and vLLM serve it)");
+        };
+        String model = raw(ConfigKey.OLLAMA_DEFAULT_MODEL);
+        if (!model.isEmpty() && !MODEL_ID.matcher(model).matches()) {
+            throw fail(ConfigKey.OLLAMA_DEFAULT_MODEL, "must be one model id of at most 128 characters, e.g. llama3.1:8b");
+        }
+        java.util.Set<String> allowed = new java.util.LinkedHashSet<>();
+        for (String m : raw(ConfigKey.ALLOWED_MODELS).split(",")) {
+            if (!m.isBlank()) {
+                if (!MODEL_ID.matcher(m.trim()).matches()) {
+                    throw fail(ConfigKey.ALLOWED_MODELS, "entry '" + m.trim() + "' is not a model id: use * or a"
+                            + " comma-separated list such as llama3.1:8b,qwen2.5:0.5b");
+                }
+                allowed.add(m.trim());
+            }
+        }
+        if (allowed.isEmpty()) {
+            throw fail(ConfigKey.ALLOWED_MODELS, "is empty: use * (every model the backend reports) or a list of"
+                    + " model ids; to offer no AI at all set enable_ai_tasks=false");
+        }
+        return new AiSettings(bool(ConfigKey.ENABLE_AI_TASKS), backend, backendUrl(ConfigKey.OLLAMA_BASE_URL),
+                backendUrl(ConfigKey.OPENAI_BASE_URL), model, allowed);
+    }
+
+    /** A model server origin on this host: prompts never leave it (same rule as the sandbox's backends). */
+    private URI backendUrl(ConfigKey k) {
+        URI uri;
+        try {
+            uri = new URI(raw(k));
+        } catch (URISyntaxException e) {
+            throw fail(k, "is not a URL: use e.g. http://127.0.0.1:11434");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw fail(k, "must be an http:// or https:// origin with a host, e.g. http://127.0.0.1:11434");
+        }
+        if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
+            throw fail(k, "must be an origin without a path (the daemon appends /api/... or /v1/...)");
+        }
+        boolean loopback;
+        try {
+            loopback = java.net.InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw fail(k, "must point at a loopback address (127.0.0.1, ::1 or localhost): prompts never leave this host");
+        }
+        return uri;
     }
 
     private URI relayerUrl() {

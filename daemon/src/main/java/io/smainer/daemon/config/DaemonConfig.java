@@ -33,7 +33,8 @@ public record DaemonConfig(
         Duration outboxUnackedGrace,
         int matrixMaxDimension,
         Duration defaultTimeout,
-        boolean enableCustomTasks,
+        SandboxSettings sandbox,
+        AiSettings ai,
         String logLevel) {
 
     /** No inbound traffic for this long means the connection is dead (issue 5: 2 × heartbeat interval). */
@@ -82,7 +83,22 @@ public record DaemonConfig(
         m.put(ConfigKey.OUTBOX_UNACKED_GRACE.tomlKey(), seconds(outboxUnackedGrace));
         m.put(ConfigKey.MATRIX_MAX_DIMENSION.tomlKey(), Integer.toString(matrixMaxDimension));
         m.put(ConfigKey.DEFAULT_TIMEOUT.tomlKey(), seconds(defaultTimeout));
-        m.put(ConfigKey.ENABLE_CUSTOM_TASKS.tomlKey(), Boolean.toString(enableCustomTasks));
+        m.put(ConfigKey.ENABLE_CUSTOM_TASKS.tomlKey(), Boolean.toString(sandbox.customEnabled()));
+        m.put(ConfigKey.CUSTOM_RUNTIMES.tomlKey(), sandbox.runtimesText());
+        m.put(ConfigKey.SANDBOX_LAUNCHER.tomlKey(), sandbox.launcher().toString());
+        m.put(ConfigKey.SANDBOX_UID.tomlKey(), sandbox.taskUid() == null ? "auto" : sandbox.taskUid().toString());
+        m.put(ConfigKey.SANDBOX_GID.tomlKey(), sandbox.taskGid() == null ? "auto" : sandbox.taskGid().toString());
+        m.put(ConfigKey.SANDBOX_TEMP_DIR.tomlKey(), sandbox.tempDir().toString());
+        m.put(ConfigKey.SANDBOX_CGROUP_PARENT.tomlKey(), sandbox.cgroupParent());
+        m.put(ConfigKey.DEFAULT_MEMORY_LIMIT.tomlKey(), ByteSize.format(sandbox.memoryBytes()));
+        m.put(ConfigKey.STDOUT_CAP.tomlKey(), ByteSize.format(sandbox.stdoutCapBytes()));
+        m.put(ConfigKey.STDERR_CAP.tomlKey(), ByteSize.format(sandbox.stderrCapBytes()));
+        m.put(ConfigKey.ENABLE_AI_TASKS.tomlKey(), Boolean.toString(ai.enabled()));
+        m.put(ConfigKey.AI_BACKEND.tomlKey(), ai.backend().configName());
+        m.put(ConfigKey.OLLAMA_BASE_URL.tomlKey(), ai.ollamaBaseUrl().toString());
+        m.put(ConfigKey.OPENAI_BASE_URL.tomlKey(), ai.openAiBaseUrl().toString());
+        m.put(ConfigKey.OLLAMA_DEFAULT_MODEL.tomlKey(), ai.defaultModel());
+        m.put(ConfigKey.ALLOWED_MODELS.tomlKey(), ai.allowedModelsText());
         m.put(ConfigKey.LOG_LEVEL.tomlKey(), logLevel);
         return m;
     }

@@ -19,9 +19,16 @@ public final class StatusSnapshot {
     private final String version;
     private final IntSupplier activeTasks;
     private final IntSupplier outboxDepth;
+    private final java.util.List<StatusSection> sections;
 
     public StatusSnapshot(DaemonState state, DaemonMetrics metrics, String relayerUrl, String nodeId, String version,
                           IntSupplier activeTasks, IntSupplier outboxDepth) {
+        this(state, metrics, relayerUrl, nodeId, version, activeTasks, outboxDepth, java.util.List.of());
+    }
+
+    public StatusSnapshot(DaemonState state, DaemonMetrics metrics, String relayerUrl, String nodeId, String version,
+                          IntSupplier activeTasks, IntSupplier outboxDepth, java.util.List<StatusSection> sections) {
+        this.sections = java.util.List.copyOf(sections);
         this.state = state;
         this.metrics = metrics;
         this.relayerUrl = relayerUrl;
@@ -50,6 +57,7 @@ public final class StatusSnapshot {
         n.put("outbox_depth", outboxDepth.getAsInt());
         n.put("drain_state", state.drain().name().toLowerCase(java.util.Locale.ROOT));
         n.put("reconnects", metrics.reconnectCount());
+        sections.forEach(section -> section.addTo(n));
         return n;
     }
 

@@ -79,6 +79,11 @@ public final class RelayLink implements ResultLink {
     }
 
     @Override
+    public boolean supports(String feature) {
+        return registered != null && features.contains(feature);
+    }
+
+    @Override
     public boolean relayerAcksResults() {
         return features.contains(Ack.FEATURE_RESULT_ACK);
     }

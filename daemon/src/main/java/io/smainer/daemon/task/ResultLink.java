@@ -11,6 +11,9 @@ public interface ResultLink {
     /** Sends a frame that needs no durability (heartbeat-like, best effort); false when not connected. */
     boolean sendNow(WsMessage message);
 
+    /** Whether the registered relayer listed {@code feature} (e.g. {@code stream}) in its registration ack. */
+    boolean supports(String feature);
+
     /** Whether the registered relayer acks results ({@code result_ack} in its features). */
     boolean relayerAcksResults();
 }

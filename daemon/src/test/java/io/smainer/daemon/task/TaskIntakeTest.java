@@ -74,6 +74,11 @@ class TaskIntakeTest {
         }
 
         @Override
+        public boolean supports(String feature) {
+            return false;
+        }
+
+        @Override
         public boolean relayerAcksResults() {
             return true;
         }

@@ -58,7 +58,9 @@ public final class RelayerLiteProcess implements AutoCloseable {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-cp", jar + java.io.File.pathSeparator + MODULE.resolve("lib") + "/*",
                 "io.smainer.relayer.RelayerLite", "--port", "0", "--data-dir", dataDir.toString(), "--api-key", apiKey,
-                "--callback-secret", callbackSecret);
+                "--callback-secret", callbackSecret,
+                // Daemon ITs test the relay protocol, not the chain: no embedded devnet, hence no on-chain key check.
+                "--embedded-devnet=false");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new RelayerLiteProcess(p, dataDir, log, apiKey);
     }

@@ -7,19 +7,24 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The route table of {@code /api/v1} (PROTOCOL.md §1). {@code health} and {@code stats} are open;
- * everything else needs the API key. Bodies are read before this returns, so the request can be released.
+ * The route table of {@code /api/v1} (PROTOCOL.md §1) and of {@code /rpc}. {@code health}, {@code stats},
+ * {@code chain} and {@code /rpc} are open; everything else needs the API key. Bodies are read before this returns, so the request can be released.
  */
 public final class ApiRoutes {
     public static final String BASE = "/api/v1";
+    /** The embedded devnet's JSON-RPC endpoint (no API key, like a local node; 404 without a devnet). */
+    public static final String RPC_PATH = "/rpc";
 
     private final ApiAuth auth;
     private final TaskRoutes tasks;
     private final CallbackRoutes callbacks;
     private final NodeRoutes nodes;
     private final StatusRoutes status;
+    private final ChainRoutes chain;
 
-    public ApiRoutes(ApiAuth auth, TaskRoutes tasks, CallbackRoutes callbacks, NodeRoutes nodes, StatusRoutes status) {
+    public ApiRoutes(ApiAuth auth, TaskRoutes tasks, CallbackRoutes callbacks, NodeRoutes nodes, StatusRoutes status,
+                     ChainRoutes chain) {
+        this.chain = chain;
         this.auth = auth;
         this.tasks = tasks;
         this.callbacks = callbacks;
@@ -30,18 +35,30 @@ public final class ApiRoutes {
     public CompletableFuture<ApiResponse> handle(FullHttpRequest req) {
         QueryStringDecoder uri = new QueryStringDecoder(req.uri());
         String path = uri.path();
+        HttpMethod m = req.method();
+        if (path.equals(RPC_PATH)) {
+            requireMethod(m, HttpMethod.POST, path);
+            return chain.rpc(ByteBufUtil.getBytes(req.content()));
+        }
         if (!path.startsWith(BASE + "/")) {
             throw ApiException.notFound("no route " + path + ": the API lives under " + BASE);
         }
         String[] p = path.substring(BASE.length() + 1).split("/", -1);
-        HttpMethod m = req.method();
         if (p.length == 1 && p[0].equals("health")) {
             return done(only(m, HttpMethod.GET, path, () -> status.health()));
         }
         if (p.length == 1 && p[0].equals("stats")) {
             return done(only(m, HttpMethod.GET, path, () -> status.stats()));
         }
+        if (p.length == 1 && p[0].equals("chain")) {
+            requireMethod(m, HttpMethod.GET, path);
+            return chain.info();
+        }
         auth.require(req.headers());
+        if (p.length == 2 && p[0].equals("devnet") && p[1].equals("faucet")) {
+            requireMethod(m, HttpMethod.POST, path);
+            return chain.faucet(ByteBufUtil.getBytes(req.content()));
+        }
         if (p[0].equals("tasks")) {
             if (p.length == 1) {
                 if (m.equals(HttpMethod.POST)) {

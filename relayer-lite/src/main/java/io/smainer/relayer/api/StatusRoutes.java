@@ -9,16 +9,16 @@ import io.smainer.protocol.json.ProtocolJson;
 import io.smainer.protocol.wire.Frames;
 import io.smainer.relayer.schedule.CompletionWindow;
 import io.smainer.relayer.schedule.Scheduler;
+import io.smainer.relayer.store.SettlementTotals;
 import io.smainer.relayer.store.TaskStore;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code GET /health} and {@code GET /stats} (no auth). The store probe is cached for a second so that
- * health checks, however frequent, cost one query per second.
+ * {@code GET /health} and {@code GET /stats} (no auth). The store probe and the settlement totals are
+ * cached for a second so that these open endpoints, however often polled, cost a query per second.
  */
 public final class StatusRoutes {
     private static final long PROBE_MILLIS = 1000;
@@ -31,8 +31,16 @@ public final class StatusRoutes {
     private final String version = SmainerVersion.current();
     private volatile long probedAt;
     private volatile boolean storeHealthy = true;
+    private volatile long totalsAt = Long.MIN_VALUE / 2;
+    private volatile SettlementTotals totals = SettlementTotals.ZERO;
+    private final String chainHealth;
+    private final String chainDetail;
 
-    public StatusRoutes(ProtocolJson json, TaskStore store, Scheduler scheduler, CompletionWindow completions, Clock clock) {
+    /** @param chainDetail what {@code components.starknet} says; null when no chain is configured */
+    public StatusRoutes(ProtocolJson json, TaskStore store, Scheduler scheduler, CompletionWindow completions, Clock clock,
+                        String chainDetail) {
+        this.chainHealth = chainDetail == null ? ComponentHealth.DISABLED : ComponentHealth.HEALTHY;
+        this.chainDetail = chainDetail == null ? "no Starknet client configured" : chainDetail;
         this.json = json;
         this.store = store;
         this.scheduler = scheduler;
@@ -54,7 +62,7 @@ public final class StatusRoutes {
                         new ComponentHealth(storeHealthy ? ComponentHealth.HEALTHY : ComponentHealth.UNHEALTHY,
                                 "embedded SQLite store", null),
                         new ComponentHealth(ComponentHealth.HEALTHY, "provider WebSocket endpoint", nodes),
-                        new ComponentHealth(ComponentHealth.DISABLED, "no Starknet client configured", null)));
+                        new ComponentHealth(chainHealth, chainDetail, null)));
         return new ApiResponse(200, json.write(report)); // production answers 200 and clients read the fields
     }
 
@@ -66,9 +74,14 @@ public final class StatusRoutes {
             byState.put(e.getKey().wireName(), e.getValue());
             total += e.getValue();
         }
+        if (now - totalsAt > PROBE_MILLIS) {
+            totals = store.settlementTotals();
+            totalsAt = now;
+        }
         NetworkStats stats = new NetworkStats(new NetworkStats.Tasks(total, completions.lastMinute(now), byState),
                 new NetworkStats.Providers(scheduler.activeNodes(), scheduler.registeredNodes()),
-                new NetworkStats.SettlementVolume(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO));
+                new NetworkStats.SettlementVolume(totals.escrowed(), totals.providerPayout(), totals.gasSubsidy(),
+                        totals.treasuryFee()));
         return new ApiResponse(200, json.write(stats));
     }
 }

@@ -63,7 +63,8 @@ public final class TaskRoutes {
         CallbackTargets targets = CallbackTargets.fromPayload(s.payload());
         String complete = checkUrl(targets.completeUrl(), targets.completeField());
         String stream = checkUrl(targets.streamUrl(), targets.streamField());
-        return payments.verify(s).toCompletableFuture().thenCompose(decision -> {
+        java.math.BigInteger demander = s.onChainTaskId() == null ? null : demanderAddress(body);
+        return payments.verify(s, demander).toCompletableFuture().thenCompose(decision -> {
             if (!decision.isAccepted()) {
                 throw new ApiException(decision.outcome().httpStatus(), decision.outcome().code(), decision.detail());
             }
@@ -71,10 +72,11 @@ public final class TaskRoutes {
             JsonNode meta = callbackMeta(s.payload());
             NewTask task = new NewTask(taskId, clock.millis(), payload, Felts.toHex(Felts.sha256ModP(payload)),
                     json.writeString(s.requirements()), s.tokenAmount(), s.onChainTaskId(), s.description(),
-                    s.affiliateAddress(), json.writeString(meta), complete, stream);
+                    s.affiliateAddress(), json.writeString(meta), complete, stream, decision.escrowedAmount());
             return store.insert(task).thenApplyAsync(v -> {
-                scheduler.enqueue(new LiveTask(taskId, scheduler.nextOrder(), s.payload(), s.requirements(), s.tokenAmount(),
-                        s.onChainTaskId(), meta, complete, stream, 0));
+                LiveTask live = new LiveTask(taskId, scheduler.nextOrder(), s.payload(), s.requirements(), s.tokenAmount(),
+                        s.onChainTaskId(), meta, complete, stream, 0);
+                scheduler.enqueue(decision.escrowedAmount() == null ? live : live.settledOnChain(null));
                 return new ApiResponse(201, json.write(new TaskSubmitted(taskId)));
             }, loop);
         });
@@ -83,6 +85,28 @@ public final class TaskRoutes {
     public ApiResponse get(String taskId) {
         TaskRecord r = store.find(taskId).orElseThrow(() -> ApiException.notFound("task " + taskId + " not found"));
         return new ApiResponse(200, json.write(view(r)));
+    }
+
+    /**
+     * The optional {@code demander_address} (ours, not in PROTOCOL.md §1): when present, the escrow's
+     * creator must be this account. Read from the raw body so the shared submission record stays as the
+     * protocol defines it; only submissions with an escrow pay for the second parse.
+     */
+    private java.math.BigInteger demanderAddress(byte[] body) {
+        JsonNode d;
+        try {
+            d = json.mapper().readTree(body).get("demander_address");
+        } catch (java.io.IOException e) {
+            return null; // already parsed once above; cannot happen
+        }
+        if (d == null || d.isNull()) {
+            return null;
+        }
+        if (!d.isTextual() || !d.asText().matches("^0x[0-9a-fA-F]{1,64}$")) {
+            throw ApiErrors.invalid(List.of("body", "demander_address"), "demander_address must be a Starknet address"
+                    + " (0x followed by 1 to 64 hex digits)");
+        }
+        return Felts.parse("demander_address", d.asText());
     }
 
     public ApiResponse list(Map<String, List<String>> query) {
@@ -104,9 +128,12 @@ public final class TaskRoutes {
 
     TaskView view(TaskRecord r) {
         JsonNode result = r.result() == null ? null : CanonicalJson.parse(r.result());
+        Settlement settlement = r.onChainTaskId() == null ? new Settlement(Settlement.NONE, null, null, null, null)
+                : store.settlement(r.taskId()).map(s -> new Settlement(s.state(), s.claimTx(), s.providerPayout(),
+                        s.gasSubsidy(), s.treasuryFee())).orElseGet(() -> new Settlement(Settlement.NONE, null, null, null, null));
         return new TaskView(r.taskId(), r.status(), r.assignedNodeId(), result, r.errorMessage(), iso(r.createdAtMillis()),
                 iso(r.assignedAtMillis()), iso(r.completedAtMillis()), r.executionTime(), r.onChainTaskId(),
-                r.tokenAmount(), r.attempts(), new Settlement(r.settlementStatus(), r.settlementTxHash(), null, null, null));
+                r.tokenAmount(), r.attempts(), settlement);
     }
 
     private static byte[] canonicalPayload(JsonNode payload) {

@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CallbackDispatcher.class);
     private static final int MAX_IN_FLIGHT = 512;
+    /**
+     * Concurrent requests to one receiver (scheme, host, port). Without it a burst of results opened
+     * hundreds of connections to one bot at once; its accept backlog overflowed and callbacks failed
+     * with connect timeouts, then waited for their retries. Keep-alive connections are reused instead.
+     */
+    static final int MAX_IN_FLIGHT_PER_ORIGIN = 32;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient client;
@@ -42,7 +48,7 @@ public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
     private final Duration resultTtl;
     private final ScheduledExecutorService timer;
     private final Map<String, ArrayDeque<Delivery>> perTask = new HashMap<>();
-    private final ArrayDeque<Delivery> ready = new ArrayDeque<>();
+    private final Map<String, Origin> origins = new HashMap<>();
     private final Map<String, CompletableFuture<?>> streams = new HashMap<>();
     private final String userAgent = "smainer-relayer-lite/" + SmainerVersion.current();
     private int inFlight;
@@ -51,6 +57,7 @@ public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
     private static final class Delivery {
         final CallbackEvent event;
         final String url;
+        final String origin;
         final byte[] body;
         int attempts;
         boolean sending;
@@ -58,9 +65,17 @@ public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
         Delivery(CallbackEvent event, String url, byte[] body) {
             this.event = event;
             this.url = url;
+            URI u = URI.create(url);
+            this.origin = u.getScheme() + "://" + u.getHost() + ":" + u.getPort();
             this.body = body;
             this.attempts = event.attempts();
         }
+    }
+
+    /** Deliveries due for one receiver and how many requests to it are open. */
+    private static final class Origin {
+        final ArrayDeque<Delivery> ready = new ArrayDeque<>();
+        int inFlight;
     }
 
     public CallbackDispatcher(HttpClient client, CallbackSignature signer, TaskStore store, RetryPolicy retries,
@@ -106,19 +121,21 @@ public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
     private void scheduleAt(Delivery d, long atMillis) {
         long delay = Math.max(0, atMillis - clock.millis());
         if (delay == 0) {
-            ready.add(d);
-            pump();
+            ready(d);
         } else {
-            timer.schedule(() -> {
-                ready.add(d);
-                pump();
-            }, delay, TimeUnit.MILLISECONDS);
+            timer.schedule(() -> ready(d), delay, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void pump() {
-        while (inFlight < MAX_IN_FLIGHT && !ready.isEmpty()) {
-            Delivery d = ready.poll();
+    private void ready(Delivery d) {
+        Origin o = origins.computeIfAbsent(d.origin, k -> new Origin());
+        o.ready.add(d);
+        pump(o);
+    }
+
+    private void pump(Origin o) {
+        while (inFlight < MAX_IN_FLIGHT && o.inFlight < MAX_IN_FLIGHT_PER_ORIGIN && !o.ready.isEmpty()) {
+            Delivery d = o.ready.poll();
             ArrayDeque<Delivery> q = perTask.get(d.event.taskId());
             if (q == null || q.peek() != d) {
                 continue; // superseded or replaced while waiting
@@ -126,10 +143,11 @@ public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
             d.sending = true;
             d.attempts++;
             inFlight++;
+            o.inFlight++;
             int attempt = d.attempts;
             post(d.url, d.body, d.event.eventId(), attempt)
                     .handle((status, e) -> e == null ? Outcome.of(status) : Outcome.failed(e))
-                    .thenAcceptAsync(o -> finished(d, attempt, o), timer);
+                    .thenAcceptAsync(outcome -> finished(d, attempt, outcome), timer);
         }
     }
 
@@ -149,7 +167,10 @@ public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
     }
 
     private void finished(Delivery d, int attempt, Outcome o) {
+        boolean wasFull = inFlight >= MAX_IN_FLIGHT;
         inFlight--;
+        Origin origin = origins.get(d.origin);
+        origin.inFlight--;
         d.sending = false;
         long now = clock.millis();
         boolean retry = !o.ok() && RetryPolicy.isRetryable(o.status()) && retries.mayRetryAfter(attempt);
@@ -173,7 +194,13 @@ public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
                 scheduleAt(q.peek(), q.peek().event.nextAttemptAtMillis());
             }
         }
-        pump();
+        pump(origin);
+        if (wasFull) {
+            origins.values().forEach(this::pump);
+        }
+        if (origin.inFlight == 0 && origin.ready.isEmpty()) {
+            origins.remove(d.origin);
+        }
     }
 
     /** Outstanding deliveries, for tests and shutdown logs. */

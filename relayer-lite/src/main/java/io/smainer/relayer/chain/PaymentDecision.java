@@ -1,7 +1,15 @@
 package io.smainer.relayer.chain;
 
-/** The answer of a {@link PaymentVerifier}; {@code detail} names the escrow and what is wrong with it. */
-public record PaymentDecision(Outcome outcome, String detail) {
+/**
+ * The answer of a {@link PaymentVerifier}; {@code detail} names the escrow and what is wrong with it.
+ * {@code escrowedAmount} is the verified escrow's amount (wei) when the task will be settled on chain,
+ * else null.
+ */
+public record PaymentDecision(Outcome outcome, String detail, java.math.BigInteger escrowedAmount) {
+
+    public PaymentDecision(Outcome outcome, String detail) {
+        this(outcome, detail, null);
+    }
 
     /** What the API answers for each outcome (PROTOCOL.md §1). */
     public enum Outcome {
@@ -27,8 +35,14 @@ public record PaymentDecision(Outcome outcome, String detail) {
         }
     }
 
+    /** Accepted without an escrow to settle. */
     public static PaymentDecision accepted() {
         return new PaymentDecision(Outcome.ACCEPTED, "");
+    }
+
+    /** Accepted against a verified escrow holding {@code amount} wei: the task is settled on chain. */
+    public static PaymentDecision escrowed(java.math.BigInteger amount) {
+        return new PaymentDecision(Outcome.ACCEPTED, "", amount);
     }
 
     public boolean isAccepted() {

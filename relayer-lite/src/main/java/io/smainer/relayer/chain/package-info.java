@@ -1,8 +1,8 @@
 /**
- * Seams where on-chain settlement (issue 7) plugs in: {@link io.smainer.relayer.chain.PaymentVerifier}
- * checks an escrow before a submission is accepted, {@link io.smainer.relayer.chain.SettlementSink}
- * receives every verified result for {@code submit_proof_and_claim}. Until the chain module lands the
- * relayer runs with {@link io.smainer.relayer.chain.PaymentVerifier#NOT_REQUIRED} and
- * {@link io.smainer.relayer.chain.SettlementSink#NONE}.
+ * Starknet in relayer-lite: the connection ({@link io.smainer.relayer.chain.ChainGateway}, to the embedded
+ * devnet served at {@code /rpc} or to a real network), escrow checks before a submission is accepted
+ * ({@link io.smainer.relayer.chain.EscrowPaymentVerifier}), the on-chain node key rule
+ * ({@link io.smainer.relayer.chain.OnChainNodeKeyPolicy}) and settlement of escrow-backed tasks
+ * ({@link io.smainer.relayer.chain.EscrowSettler}: {@code assign_task} then {@code submit_proof_and_claim}).
  */
 package io.smainer.relayer.chain;

@@ -15,7 +15,9 @@ public record RelayerConfig(
         Secret apiKey,
         Secret callbackSecret,
         boolean devnet,
+        ChainConfig chain,
         boolean requirePayment,
+        boolean enforceOnchainKey,
         Duration heartbeatTimeout,
         Duration assignmentTimeout,
         int maxAttempts,
@@ -26,6 +28,17 @@ public record RelayerConfig(
     public RelayerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(chain, "chain");
+        if (chain.mode() == ChainConfig.Mode.EMBEDDED_DEVNET && !devnet) {
+            throw new ConfigException("the embedded devnet runs only in devnet mode (--devnet=false was given): use a real"
+                    + " network with --starknet-rpc URL --escrow ADDRESS --relayer-account ADDRESS --relayer-keystore FILE"
+                    + " --relayer-passphrase-file FILE, or drop --devnet=false");
+        }
+        if (enforceOnchainKey && !chain.configured()) {
+            throw new ConfigException("--enforce-onchain-key needs a chain: run in devnet mode with the embedded devnet,"
+                    + " or give --starknet-rpc URL --escrow ADDRESS --relayer-account ADDRESS --relayer-keystore FILE"
+                    + " --relayer-passphrase-file FILE");
+        }
         if (host.isBlank()) {
             throw new ConfigException("--host is empty: give an interface address such as 127.0.0.1 or 0.0.0.0");
         }
@@ -65,11 +78,16 @@ public record RelayerConfig(
 
     public Builder toBuilder() {
         return new Builder().host(host).port(port).dataDir(dataDir).apiKey(apiKey).callbackSecret(callbackSecret)
-                .devnet(devnet).requirePayment(requirePayment).heartbeatTimeout(heartbeatTimeout)
+                .devnet(devnet).chain(chain).requirePayment(requirePayment).enforceOnchainKey(enforceOnchainKey)
+                .heartbeatTimeout(heartbeatTimeout)
                 .assignmentTimeout(assignmentTimeout).maxAttempts(maxAttempts).resultTtl(resultTtl);
     }
 
-    /** Starts from the documented defaults (docs/relayer-lite.md "Flags"). */
+    /**
+     * Starts from the documented defaults (docs/relayer-lite.md "Flags"). The chain defaults to the
+     * embedded devnet in devnet mode and to none otherwise; payment and the on-chain key check default
+     * to on exactly when a chain is configured.
+     */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
@@ -77,7 +95,9 @@ public record RelayerConfig(
         private Secret apiKey;
         private Secret callbackSecret;
         private boolean devnet = true;
-        private boolean requirePayment;
+        private ChainConfig chain;
+        private Boolean requirePayment;
+        private Boolean enforceOnchainKey;
         private Duration heartbeatTimeout = Duration.ofSeconds(90);
         private Duration assignmentTimeout = Duration.ofSeconds(30);
         private int maxAttempts = 3;
@@ -89,15 +109,20 @@ public record RelayerConfig(
         public Builder apiKey(Secret v) { apiKey = v; return this; }
         public Builder callbackSecret(Secret v) { callbackSecret = v; return this; }
         public Builder devnet(boolean v) { devnet = v; return this; }
-        public Builder requirePayment(boolean v) { requirePayment = v; return this; }
+        public Builder chain(ChainConfig v) { chain = v; return this; }
+        public Builder requirePayment(Boolean v) { requirePayment = v; return this; }
+        public Builder enforceOnchainKey(Boolean v) { enforceOnchainKey = v; return this; }
         public Builder heartbeatTimeout(Duration v) { heartbeatTimeout = v; return this; }
         public Builder assignmentTimeout(Duration v) { assignmentTimeout = v; return this; }
         public Builder maxAttempts(int v) { maxAttempts = v; return this; }
         public Builder resultTtl(Duration v) { resultTtl = v; return this; }
 
         public RelayerConfig build() {
-            return new RelayerConfig(host, port, dataDir, apiKey, callbackSecret, devnet, requirePayment,
-                    heartbeatTimeout, assignmentTimeout, maxAttempts, resultTtl);
+            ChainConfig c = chain != null ? chain : devnet ? ChainConfig.embeddedDevnet() : ChainConfig.none();
+            return new RelayerConfig(host, port, dataDir, apiKey, callbackSecret, devnet, c,
+                    requirePayment != null ? requirePayment : c.configured(),
+                    enforceOnchainKey != null ? enforceOnchainKey : c.configured(), heartbeatTimeout, assignmentTimeout,
+                    maxAttempts, resultTtl);
         }
     }
 }

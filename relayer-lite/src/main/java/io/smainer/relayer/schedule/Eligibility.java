@@ -6,7 +6,8 @@ import io.smainer.protocol.wire.HardwareSpec;
 /**
  * Whether a node may run a task (issue 4 "Scheduling"): heartbeat fresh, not draining, a free slot,
  * hardware ({@code cpu_threads}, {@code ram_gb}, {@code gpu_required}, {@code min_vram_gb},
- * {@code required_tier}) and, for AI tasks, the model in the node's {@code supported_models}.
+ * {@code required_tier}), for AI tasks the model in the node's {@code supported_models}, and for an
+ * escrow-backed task already assigned once, the same Starknet address.
  */
 final class Eligibility {
     private Eligibility() {}
@@ -14,6 +15,9 @@ final class Eligibility {
     static boolean canRun(NodeState node, LiveTask task, long nowMillis, long heartbeatTimeoutMillis) {
         if (node.draining || node.freeSlots() == 0 || nowMillis - node.lastHeartbeatMillis > heartbeatTimeoutMillis) {
             return false;
+        }
+        if (task.escrowProvider != null && !task.escrowProvider.equals(node.addressFelt)) {
+            return false; // the escrow pays only the provider it was assigned to
         }
         return hardwareFits(node.hardware, task.requirements) && modelFits(node, task);
     }

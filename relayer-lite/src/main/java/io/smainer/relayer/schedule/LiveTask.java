@@ -25,6 +25,13 @@ public final class LiveTask {
     String nodeId;
     long assignedAtMillis;
     CompletableFuture<Boolean> finishing;
+    /** Settled on chain (a verified escrow backs it). */
+    boolean settles;
+    /**
+     * The Starknet address the task is pinned to after its first assignment: {@code assign_task} runs once
+     * per escrow and the escrow pays only that provider, so later attempts go to nodes of the same address.
+     */
+    BigInteger escrowProvider;
 
     public LiveTask(String taskId, long order, JsonNode payload, TaskRequirements requirements, BigInteger tokenAmount,
                     BigInteger onChainTaskId, JsonNode callbackMeta, String completeUrl, String streamUrl, int attempts) {
@@ -38,6 +45,13 @@ public final class LiveTask {
         this.completeUrl = completeUrl;
         this.streamUrl = streamUrl;
         this.attempts = attempts;
+    }
+
+    /** Marks the task as settled on chain; {@code pinnedProvider} is known after a restart, else null. */
+    public LiveTask settledOnChain(BigInteger pinnedProvider) {
+        this.settles = true;
+        this.escrowProvider = pinnedProvider;
+        return this;
     }
 
     public String taskId() {

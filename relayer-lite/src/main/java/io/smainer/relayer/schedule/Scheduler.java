@@ -216,11 +216,21 @@ public final class Scheduler {
         CallbackEvent event = t.completeUrl == null ? null : new CallbackEvent(Frames.newEventId(), t.taskId,
                 CallbackEvent.Kind.ASSIGNED, CallbackEvent.State.PENDING, 0, now);
         String url = t.completeUrl;
-        store.markAssigned(t.taskId, n.nodeId, t.attempts, now, event).whenCompleteAsync((v, e) -> {
+        java.math.BigInteger pin = t.settles && t.escrowProvider == null ? n.addressFelt : null;
+        if (pin != null) {
+            t.escrowProvider = pin;
+        }
+        // Dispatch does not wait for the chain: assign_task goes out concurrently (docs/relayer-lite.md "Settlement").
+        store.markAssigned(t.taskId, n.nodeId, t.attempts, now, event, pin).whenCompleteAsync((v, e) -> {
             if (e != null) {
                 log.error("task {}: storing the assignment failed", t.taskId, e);
-            } else if (event != null) {
+                return;
+            }
+            if (event != null) {
                 callbacks.enqueue(event, url, bodies.assigned(t.taskId, t.callbackMeta, t.onChainTaskId));
+            }
+            if (pin != null) {
+                settlement.taskAssigned(t.taskId);
             }
         }, loop);
         n.session.send(new TaskAssigned(Frames.newEventId(), Frames.now(), t.taskId, t.payload, t.requirements,
@@ -262,7 +272,7 @@ public final class Scheduler {
         String eventId = Frames.newEventId();
         FinalOutcome outcome = new FinalOutcome(t.taskId, status, now, proof == null ? null : proof.nodeId(),
                 canonicalResult, resultHash, error, executionTime, eventId, hasTarget,
-                hasTarget ? null : now + settings.resultTtl().toMillis());
+                hasTarget ? null : now + settings.resultTtl().toMillis(), t.settles, proof == null ? null : proof.signature());
         t.status = status;
         t.finishing = store.finish(outcome).whenCompleteAsync((done, e) -> {
             live.remove(t.taskId);
@@ -276,7 +286,7 @@ public final class Scheduler {
                         0, now), t.completeUrl, bodies.finalBody(t.taskId, status.wireName(), result, error, executionTime,
                         t.callbackMeta, t.onChainTaskId));
             }
-            if (done && proof != null) {
+            if (done && proof != null && t.settles) {
                 settlement.resultVerified(proof);
             }
         }, loop);

@@ -37,6 +37,9 @@ public final class TaskRecovery {
                     payload.map(CanonicalJson::parse).orElseGet(() -> json.mapper().createObjectNode()),
                     json.read(r.requirementsJson().getBytes(StandardCharsets.UTF_8), TaskRequirements.class),
                     r.tokenAmount(), r.onChainTaskId(), meta(r), r.completeCallbackUrl(), r.streamCallbackUrl(), r.attempts());
+            if (r.onChainTaskId() != null) {
+                store.settlement(r.taskId()).ifPresent(s -> t.settledOnChain(s.provider()));
+            }
             if (payload.isEmpty()) {
                 scheduler.enqueue(t);
                 scheduler.finish(t, TaskStatus.FAILED, null, null, null, "payload missing from the store after a restart",

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The store's single writer thread. It drains every queued write into one transaction and completes
- * their futures only after {@code COMMIT} returned (WAL fsynced), so a burst of 500 submissions costs
- * one fsync instead of 500. When one write fails the batch is rolled back and replayed one write per
+ * their futures only after {@code COMMIT} returned (in the WAL: durable against a process crash, see
+ * {@link SqliteSchema}), so a burst of 500 submissions costs one commit instead of 500. When one write fails the batch is rolled back and replayed one write per
  * transaction, so a bad write fails alone. After writes that removed sensitive bytes it truncates the
  * WAL at most once per {@code compactIntervalMillis}.
  */

@@ -1,6 +1,7 @@
 package io.smainer.relayer.store;
 
 import io.smainer.protocol.api.TaskStatus;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,7 +45,7 @@ public final class SqliteTaskStore implements TaskStore {
             SqliteSchema.create(w);
             Connection r = DriverManager.getConnection(url);
             SqliteSchema.configure(r, false);
-            return new SqliteTaskStore(file, new GroupCommitWriter(w, file.toString(), compactMillis), r);
+            return new SqliteTaskStore(file, new GroupCommitWriter(StatementCache.wrap(w), file.toString(), compactMillis), r);
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage()
                     + " (is the data dir writable and on a local file system?)", e);
@@ -70,9 +71,9 @@ public final class SqliteTaskStore implements TaskStore {
 
     @Override
     public CompletableFuture<Void> markAssigned(String taskId, String nodeId, int attempts, long atMillis,
-                                                CallbackEvent assignedCallback) {
+                                                CallbackEvent assignedCallback, BigInteger escrowProvider) {
         return writer.submit("assign " + taskId, false, c -> {
-            SqliteWrites.assigned(c, taskId, nodeId, attempts, atMillis, assignedCallback);
+            SqliteWrites.assigned(c, taskId, nodeId, attempts, atMillis, assignedCallback, escrowProvider);
             return null;
         });
     }
@@ -241,6 +242,66 @@ public final class SqliteTaskStore implements TaskStore {
     @Override
     public synchronized List<DeliveryAttempt> attempts(String taskId) {
         return read("delivery log of " + taskId, () -> SqliteReads.attempts(reader, taskId));
+    }
+
+    @Override
+    public synchronized Optional<SettlementRecord> settlement(String taskId) {
+        return read("settlement of " + taskId, () -> SqliteSettlements.find(reader, taskId));
+    }
+
+    @Override
+    public synchronized List<SettlementRecord> settlementsDue(long nowMillis, int limit) {
+        return read("due settlements", () -> SqliteSettlements.due(reader, nowMillis, limit));
+    }
+
+    @Override
+    public synchronized SettlementTotals settlementTotals() {
+        return read("settlement totals", () -> SqliteSettlements.totals(reader));
+    }
+
+    @Override
+    public CompletableFuture<Void> settlementAssignedOnChain(List<String> taskIds, String txHash) {
+        return writer.submit("settlement assigned " + txHash, false, c -> {
+            for (String id : taskIds) {
+                SqliteSettlements.assignedOnChain(c, id, txHash);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> settlementSubmitted(List<String> taskIds, String txHash) {
+        return writer.submit("settlement submitted " + txHash, false, c -> {
+            for (String id : taskIds) {
+                SqliteSettlements.submitted(c, id, txHash);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> settlementSettled(String taskId, String txHash, BigInteger providerPayout,
+                                                     BigInteger gasSubsidy, BigInteger treasuryFee) {
+        return writer.submit("settled " + taskId, false, c -> {
+            SqliteSettlements.settled(c, taskId, txHash, providerPayout, gasSubsidy, treasuryFee);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> settlementEnded(String taskId, String state, String reason) {
+        return writer.submit("settlement " + state + " " + taskId, false, c -> {
+            SqliteSettlements.ended(c, taskId, state, reason);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> settlementRetry(String taskId, int attempts, long nextAttemptAtMillis, String reason) {
+        return writer.submit("settlement retry " + taskId, false, c -> {
+            SqliteSettlements.retry(c, taskId, attempts, nextAttemptAtMillis, reason);
+            return null;
+        });
     }
 
     @Override

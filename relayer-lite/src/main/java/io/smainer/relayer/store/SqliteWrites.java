@@ -39,10 +39,16 @@ final class SqliteWrites {
             ps.setBytes(2, t.payload());
             ps.executeUpdate();
         }
+        if (t.escrowAmount() != null) {
+            SqliteSettlements.insert(c, t.taskId(), t.onChainTaskId(), t.escrowAmount());
+        }
     }
 
-    static void assigned(Connection c, String taskId, String nodeId, int attempts, long at, CallbackEvent event)
-            throws SQLException {
+    static void assigned(Connection c, String taskId, String nodeId, int attempts, long at, CallbackEvent event,
+                         java.math.BigInteger escrowProvider) throws SQLException {
+        if (escrowProvider != null) {
+            SqliteSettlements.pin(c, taskId, escrowProvider);
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE tasks SET status='assigned', assigned_node_id=?,"
                 + " attempts=?, assigned_at=? WHERE task_id=? AND status IN " + OPEN)) {
             ps.setString(1, nodeId);
@@ -99,6 +105,17 @@ final class SqliteWrites {
         if (o.hasCallbackTarget()) {
             insertEvent(c, new CallbackEvent(o.finalEventId(), o.taskId(), CallbackEvent.Kind.FINAL,
                     CallbackEvent.State.PENDING, 0, o.completedAtMillis()));
+        }
+        if (!o.settles()) {
+            return true;
+        }
+        if (o.signature() != null && o.status() == io.smainer.protocol.api.TaskStatus.COMPLETED) {
+            SqliteSettlements.result(c, o.taskId(), io.smainer.protocol.stark.Felts.parse("result_hash", o.resultHash()),
+                    o.signature());
+        } else {
+            SqliteSettlements.abandon(c, o.taskId(), "task " + o.status().wireName() + " without a result: nothing to claim;"
+                    + " the creator recovers the escrow with cancel_task while it is CREATED, or refund_expired once the"
+                    + " claim window of an ASSIGNED escrow has passed");
         }
         return true;
     }

@@ -6,6 +6,8 @@ import java.math.BigInteger;
 /**
  * One task row. {@code result} is canonical JSON of {@code result_data} (null once dropped or never
  * produced); payloads are not part of a record, they live in their own table until the task is final.
+ * Settlement lives in its own table ({@link SettlementRecord}); the old {@code settlement_status} and
+ * {@code settlement_tx} columns of {@code tasks} are unused.
  */
 public record TaskRecord(
         long seq,
@@ -30,9 +32,7 @@ public record TaskRecord(
         String errorMessage,
         Double executionTime,
         String finalEventId,
-        Long resultExpiresAtMillis,
-        String settlementStatus,
-        String settlementTxHash) {
+        Long resultExpiresAtMillis) {
 
     @Override
     public String toString() {

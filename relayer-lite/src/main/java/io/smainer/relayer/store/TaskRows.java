@@ -10,7 +10,7 @@ final class TaskRows {
     static final String TASK_COLUMNS = "seq, task_id, status, requirements, token_amount, on_chain_task_id, description,"
             + " affiliate_address, payload_hash, callback_meta, complete_url, stream_url, created_at, assigned_at,"
             + " completed_at, assigned_node_id, attempts, result, result_hash, error_message, execution_time,"
-            + " final_event_id, result_expires_at, settlement_status, settlement_tx";
+            + " final_event_id, result_expires_at";
 
     private TaskRows() {}
 
@@ -41,9 +41,7 @@ final class TaskRows {
                 rs.getString("error_message"),
                 execution,
                 rs.getString("final_event_id"),
-                nullableLong(rs, "result_expires_at"),
-                rs.getString("settlement_status"),
-                rs.getString("settlement_tx"));
+                nullableLong(rs, "result_expires_at"));
     }
 
     static CallbackEvent event(ResultSet rs) throws SQLException {

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Durable relayer state. Every write returns a future that completes only once the write is durable
- * (committed and synced), so callers answer {@code 201} or ack a result after it and a {@code kill -9}
+ * (committed: it survives a crash of the process), so callers answer {@code 201} or ack a result after it and a {@code kill -9}
  * loses nothing that was answered. Futures complete on the store's own thread: callers continue with
  * {@code *Async(…, executor)}. Reads are synchronous and see every completed write.
  *
@@ -21,9 +21,18 @@ public interface TaskStore extends AutoCloseable {
     /** Inserts a task and its payload. Fails with {@link DuplicateEscrowException} when the escrow id is taken. */
     CompletableFuture<Void> insert(NewTask task);
 
-    /** Records an assignment; {@code assignedCallback} (nullable) is inserted into the outbox. */
+    /**
+     * Records an assignment; {@code assignedCallback} (nullable) is inserted into the outbox. For an
+     * escrow-backed task {@code escrowProvider} (the node's Starknet address) pins its settlement row on
+     * the first assignment.
+     */
     CompletableFuture<Void> markAssigned(String taskId, String nodeId, int attempts, long atMillis,
-                                         CallbackEvent assignedCallback);
+                                         CallbackEvent assignedCallback, java.math.BigInteger escrowProvider);
+
+    default CompletableFuture<Void> markAssigned(String taskId, String nodeId, int attempts, long atMillis,
+                                                 CallbackEvent assignedCallback) {
+        return markAssigned(taskId, nodeId, attempts, atMillis, assignedCallback, null);
+    }
 
     /** Back to {@code pending} after a node was lost or declined; attempts are kept. */
     CompletableFuture<Void> markRequeued(String taskId, String reason);
@@ -71,6 +80,31 @@ public interface TaskStore extends AutoCloseable {
     List<CallbackEvent> callbacks(String taskId);
 
     List<DeliveryAttempt> attempts(String taskId);
+
+    // ---- settlement of escrow-backed tasks (written by the settler, docs/relayer-lite.md "Settlement") ----
+
+    Optional<SettlementRecord> settlement(String taskId);
+
+    /** Open settlement rows with something to send or check whose next attempt is due, oldest first. */
+    List<SettlementRecord> settlementsDue(long nowMillis, int limit);
+
+    SettlementTotals settlementTotals();
+
+    /** The escrow says ASSIGNED: {@code txHash} is the accepted {@code assign_task} transaction. */
+    CompletableFuture<Void> settlementAssignedOnChain(List<String> taskIds, String txHash);
+
+    /** A claim transaction was sent (not yet accepted). */
+    CompletableFuture<Void> settlementSubmitted(List<String> taskIds, String txHash);
+
+    /** Paid out, with the amounts from the escrow's events; the task becomes {@code settled}. */
+    CompletableFuture<Void> settlementSettled(String taskId, String txHash, java.math.BigInteger providerPayout,
+                                              java.math.BigInteger gasSubsidy, java.math.BigInteger treasuryFee);
+
+    /** Final without payout: {@code failed} or {@code refunded}, with the reason. */
+    CompletableFuture<Void> settlementEnded(String taskId, String state, String reason);
+
+    /** A later attempt after a retryable failure. */
+    CompletableFuture<Void> settlementRetry(String taskId, int attempts, long nextAttemptAtMillis, String reason);
 
     /** A cheap round trip to the engine. */
     boolean isHealthy();

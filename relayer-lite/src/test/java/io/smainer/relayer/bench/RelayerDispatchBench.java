@@ -32,7 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * client threads. Reports full-cycle tasks/s (submit → assigned → completed → final callback delivered),
  * p50/p99 submit → task_assigned, and GET /health throughput as this machine's HTTP ceiling. With
  * {@code --idle-nodes K} it instead connects K registered, heartbeating nodes and reports the relayer's
- * heap after a full GC. Usage: bench/relayer-dispatch/run.sh [--nodes N] [--tasks M] [--clients C] [--idle-nodes K]
+ * heap after a full GC. Usage: bench/relayer-dispatch/run.sh [--nodes N] [--tasks M] [--clients C] [--rate R]
+ * [--idle-nodes K]; {@code --rate} submits at R tasks/s (open loop) to measure latency below saturation, and
+ * every run reports the CPU seconds the relayer and the bench used, which on a shared machine is steadier
+ * than wall-clock throughput.
  */
 public final class RelayerDispatchBench {
     public static void main(String[] args) throws Exception {
@@ -40,15 +43,21 @@ public final class RelayerDispatchBench {
         int tasks = intArg(args, "--tasks", 20_000);
         int clients = intArg(args, "--clients", 32);
         int idle = intArg(args, "--idle-nodes", 0);
+        int rate = intArg(args, "--rate", 0);
         Path data = Files.createTempDirectory("relayer-bench");
         int port = RelayerProcess.freePort();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        try (RelayerProcess relayer = RelayerProcess.start(data.resolve("data"), port, "--heartbeat-timeout", "90")) {
+        // The nodes are not registered on chain and the tasks are unpaid: the devnet's rules are turned off.
+        // -Dbench.relayer.args replaces these flags (e.g. "" to measure a build from before the chain flags).
+        String[] relayerArgs = System.getProperty("bench.relayer.args",
+                "--heartbeat-timeout 90 --require-payment=false --enforce-onchain-key=false").trim().split("\\s+");
+        try (RelayerProcess relayer = RelayerProcess.start(data.resolve("data"), port,
+                relayerArgs.length == 1 && relayerArgs[0].isEmpty() ? new String[0] : relayerArgs)) {
             System.out.printf("relayer pid %d on port %d, cores %d%n", relayer.pid(), port, Runtime.getRuntime().availableProcessors());
             if (idle > 0) {
                 idleNodes(relayer, group, idle);
             } else {
-                dispatch(relayer, group, nodes, tasks, clients);
+                dispatch(relayer, group, nodes, tasks, clients, rate);
             }
         } finally {
             group.shutdownGracefully();
@@ -56,7 +65,12 @@ public final class RelayerDispatchBench {
         System.exit(0);
     }
 
-    static void dispatch(RelayerProcess relayer, EventLoopGroup group, int nodeCount, int tasks, int clients) throws Exception {
+    /**
+     * @param rate submissions per second across all clients (open loop: task n is sent at start + n/rate);
+     *             0 sends as fast as the clients can (closed loop, the saturation throughput)
+     */
+    static void dispatch(RelayerProcess relayer, EventLoopGroup group, int nodeCount, int tasks, int clients, int rate)
+            throws Exception {
         long[] assignedNanos = new long[tasks];
         long[] submitNanos = new long[tasks];
         List<SimNode> nodes = connectAll(group, relayer.port(), nodeCount, "bench", t -> {
@@ -72,6 +86,8 @@ public final class RelayerDispatchBench {
             AtomicInteger next = new AtomicInteger();
             AtomicLong failures = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(clients);
+            Duration relayerCpu0 = cpu(relayer.pid());
+            Duration benchCpu0 = cpu(ProcessHandle.current().pid());
             long start = System.nanoTime();
             List<Future<?>> lanes = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -79,6 +95,12 @@ public final class RelayerDispatchBench {
                     for (int n; (n = next.getAndIncrement()) < tasks; ) {
                         String body = "{\"payload\":{\"type\":\"HASH\",\"task_type\":\"HASH\",\"data\":\"bench\",\"bench_id\":" + n
                                 + ",\"complete_callback_url\":\"" + cb + "\"},\"token_amount\":\"1\"}";
+                        if (rate > 0) {
+                            long due = start + (long) (n * 1e9 / rate);
+                            for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                        }
                         submitNanos[n] = System.nanoTime();
                         try {
                             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/tasks"))
@@ -103,6 +125,8 @@ public final class RelayerDispatchBench {
                 Thread.sleep(5);
             }
             long done = System.nanoTime();
+            double relayerCpu = cpu(relayer.pid()).minus(relayerCpu0).toMillis() / 1000.0;
+            double benchCpu = cpu(ProcessHandle.current().pid()).minus(benchCpu0).toMillis() / 1000.0;
             int finals = receiver.finals().size();
             double seconds = (done - start) / 1e9;
             long[] lat = new long[tasks];
@@ -116,16 +140,25 @@ public final class RelayerDispatchBench {
             Arrays.sort(sorted);
             double health = healthThroughput(http, base, clients, Duration.ofSeconds(5), pool);
             pool.shutdownNow();
-            System.out.printf("nodes=%d tasks=%d clients=%d submit_failures=%d final_callbacks=%d%n", nodeCount, tasks, clients,
-                    failures.get(), finals);
+            System.out.printf("nodes=%d tasks=%d clients=%d rate=%s submit_failures=%d final_callbacks=%d%n", nodeCount, tasks,
+                    clients, rate == 0 ? "max" : rate + "/s", failures.get(), finals);
             System.out.printf("submit phase: %.0f tasks/s (%.2f s)%n", tasks / ((submitted - start) / 1e9), (submitted - start) / 1e9);
             System.out.printf("full cycle (submit -> assigned -> completed -> callback delivered): %.0f tasks/s (%.2f s)%n",
                     finals / seconds, seconds);
             System.out.printf("submit -> task_assigned: p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)%n", pct(sorted, 50),
                     pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length);
             System.out.printf("GET /health ceiling: %.0f req/s with %d keep-alive clients%n", health, clients);
+            System.out.printf("CPU during the cycle: relayer %.1f s (%.3f ms per task), bench (nodes, clients, receiver) %.1f s"
+                    + " (%.3f ms per task); wall %.1f s on %d cores, load average %.1f%n", relayerCpu, relayerCpu * 1000 / tasks,
+                    benchCpu, benchCpu * 1000 / tasks, seconds, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         nodes.forEach(SimNode::close);
+    }
+
+    /** CPU time a process used so far (user + system), from /proc on Linux. */
+    static Duration cpu(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     static double healthThroughput(HttpClient http, String base, int clients, Duration d, ExecutorService pool) throws Exception {

@@ -48,7 +48,7 @@ class CrashRecoveryIT {
         EventLoopGroup clients = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         try (CallbackReceiver receiver = new CallbackReceiver(InProcessRelayer.CALLBACK_SECRET)) {
-            RelayerProcess first = RelayerProcess.start(data, port);
+            RelayerProcess first = RelayerProcess.start(data, port, RelayerProcess.NO_CHAIN_RULES);
             List<SimNode> nodes = connect(clients, port, "a");
             AtomicBoolean killed = new AtomicBoolean();
             ExecutorService submitters = Executors.newFixedThreadPool(4);
@@ -67,7 +67,7 @@ class CrashRecoveryIT {
             nodes.forEach(SimNode::close);
             int beforeKill = accepted.size();
 
-            try (RelayerProcess second = RelayerProcess.start(data, port)) {
+            try (RelayerProcess second = RelayerProcess.start(data, port, RelayerProcess.NO_CHAIN_RULES)) {
                 ApiClient api2 = new ApiClient(port, second.apiKey());
                 List<SimNode> again = connect(clients, port, "b");
                 while (accepted.size() < TASKS) {

@@ -11,7 +11,11 @@ import io.smainer.relayer.config.Secret;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
-/** A relayer started in this JVM on an ephemeral port with a fresh data dir, plus a client event loop. */
+/**
+ * A relayer started in this JVM on an ephemeral port with a fresh data dir, plus a client event loop. It
+ * runs the embedded devnet (devnet mode's default) but, unlike the command's defaults, neither requires
+ * payment nor enforces on-chain node keys: tests that pay or register nodes on chain turn those on.
+ */
 public final class InProcessRelayer implements AutoCloseable {
     public static final String CALLBACK_SECRET = "test-callback-secret-0123456789";
     public final RunningRelayer relayer;
@@ -20,8 +24,8 @@ public final class InProcessRelayer implements AutoCloseable {
 
     public InProcessRelayer(Path dataDir, UnaryOperator<RelayerConfig.Builder> tweak) throws InterruptedException {
         RelayerConfig config = tweak.apply(RelayerConfig.builder().port(0).dataDir(dataDir)
-                .callbackSecret(Secret.of(CALLBACK_SECRET))).build();
-        relayer = RelayerLite.start(config, RelayerPlugins.defaults(config));
+                .callbackSecret(Secret.of(CALLBACK_SECRET)).requirePayment(false).enforceOnchainKey(false)).build();
+        relayer = RelayerLite.start(config, RelayerPlugins.defaults(System.out));
         api = new ApiClient(relayer.port(), relayer.apiKey().reveal());
     }
 

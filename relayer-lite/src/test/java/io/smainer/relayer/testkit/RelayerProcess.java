@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  * JVM, the way other modules' tests and operators run it, so that it can be killed with SIGKILL.
  */
 public final class RelayerProcess implements AutoCloseable {
+    /** For tests that neither pay nor register nodes on chain: the embedded devnet runs, its rules are off. */
+    public static final String[] NO_CHAIN_RULES = {"--require-payment=false", "--enforce-onchain-key=false"};
+
     private final Process process;
     private final Path dataDir;
     private final int port;
