@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.smainer.daemon.testing.DaemonProcess;
-import io.smainer.daemon.testing.LoopbackModelServer;
+import io.smainer.sandbox.ai.LoopbackModelServer;
 import io.smainer.daemon.testing.RelayerLiteProcess;
 import io.smainer.daemon.testing.TestKeys;
 import java.io.IOException;

@@ -15,16 +15,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A real HTTP server on 127.0.0.1 speaking the Ollama and OpenAI wire formats: JSON bodies, NDJSON and
  * SSE streams sent as HTTP/1.1 chunked transfer, one flush per token like the real servers. Records
- * every request body so tests assert exactly what the client sent.
+ * every request body so tests assert exactly what the client sent. Shared with the daemon's tests through
+ * the sandbox test-jar.
  */
-final class LoopbackModelServer implements AutoCloseable {
+public final class LoopbackModelServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    final List<String> paths = new CopyOnWriteArrayList<>();
+    public final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    public final List<String> paths = new CopyOnWriteArrayList<>();
     private final HttpServer server;
-    volatile int failStatus;
+    public volatile int failStatus;
 
-    LoopbackModelServer() throws IOException {
+    public LoopbackModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/tags", ex -> json(ex, """
                 {"models":[{"name":"llama3.1:8b","model":"llama3.1:8b","size":4920753328,
@@ -38,7 +39,7 @@ final class LoopbackModelServer implements AutoCloseable {
         server.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
