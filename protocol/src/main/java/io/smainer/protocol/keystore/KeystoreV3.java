@@ -20,7 +20,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
-import org.bouncycastle.crypto.generators.SCrypt;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
@@ -44,7 +43,7 @@ public final class KeystoreV3 {
         random.nextBytes(salt);
         random.nextBytes(iv);
         byte[] password = utf8(passphrase);
-        byte[] derived = SCrypt.generate(password, salt, params.n(), params.r(), params.p(), DKLEN);
+        byte[] derived = Scrypt.derive(password, salt, params.n(), params.r(), params.p(), DKLEN);
         byte[] plain = toBytes32(privateKey);
         try {
             byte[] ciphertext = aesCtr(derived, iv, plain);
@@ -115,7 +114,7 @@ public final class KeystoreV3 {
             } catch (IllegalArgumentException e) {
                 throw malformed(source, e.getMessage());
             }
-            return SCrypt.generate(password, salt, params.n(), params.r(), params.p(), DKLEN);
+            return Scrypt.derive(password, salt, params.n(), params.r(), params.p(), DKLEN);
         }
         if ("pbkdf2".equals(kdf)) {
             int c = p.path("c").asInt();
