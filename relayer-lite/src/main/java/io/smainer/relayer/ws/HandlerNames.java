@@ -13,6 +13,7 @@ public final class HandlerNames {
     public static final String HTTP_KEEP_ALIVE = "http-keep-alive";
     public static final String HTTP_AGGREGATOR = "http-aggregator";
     public static final String WS_PATH = "ws-path";
+    public static final String WS_OVERSIZED = "ws-oversized";
     public static final String WS_PROTOCOL = "ws-protocol";
     public static final String WS_FRAME_AGGREGATOR = "ws-frame-aggregator";
     public static final String WS_SESSION = "ws-session";
@@ -20,7 +21,7 @@ public final class HandlerNames {
     public static final String EXCEPTIONS = "exceptions";
 
     /** The order {@link RelayChannelInitializer} installs them in. */
-    public static final List<String> ORDER = List.of(HTTP_CODEC, HTTP_KEEP_ALIVE, HTTP_AGGREGATOR, WS_PATH, WS_PROTOCOL,
+    public static final List<String> ORDER = List.of(HTTP_CODEC, HTTP_KEEP_ALIVE, HTTP_AGGREGATOR, WS_PATH, WS_OVERSIZED, WS_PROTOCOL,
             WS_FRAME_AGGREGATOR, WS_SESSION, API, EXCEPTIONS);
 
     private HandlerNames() {}

@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.smainer.protocol.Limits;
@@ -45,14 +46,19 @@ public final class RelayChannelInitializer extends ChannelInitializer<Channel> {
         p.addLast(HandlerNames.HTTP_KEEP_ALIVE, new HttpServerKeepAliveHandler());
         p.addLast(HandlerNames.HTTP_AGGREGATOR, new JsonHttpObjectAggregator(json, MAX_HTTP_CONTENT));
         p.addLast(HandlerNames.WS_PATH, new WsPathHandler(json));
+        // Refused frames are answered by OversizedFrameHandler (a close frame the client can read), not by
+        // the decoder closing the socket under a client that is still sending.
+        p.addLast(HandlerNames.WS_OVERSIZED, new OversizedFrameHandler());
         p.addLast(HandlerNames.WS_PROTOCOL, new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(WsPathHandler.PREFIX)
                 .checkStartsWith(true)
-                .maxFramePayloadLength(Limits.MAX_FRAME_BYTES)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(Limits.MAX_FRAME_BYTES)
+                        .closeOnProtocolViolation(false)
+                        .build())
                 .handshakeTimeoutMillis(10_000)
                 .dropPongFrames(true)
                 .build()));
-        // Frames over the limit are refused by the decoder above with close code 1009.
         p.addLast(HandlerNames.WS_FRAME_AGGREGATOR, new WebSocketFrameAggregator(Limits.MAX_FRAME_BYTES));
         p.addLast(HandlerNames.WS_SESSION, new NodeSessionHandler(json, frames, registrationTimeout));
         p.addLast(HandlerNames.API, api);
