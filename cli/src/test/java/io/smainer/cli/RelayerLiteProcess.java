@@ -23,9 +23,11 @@ public final class RelayerLiteProcess implements AutoCloseable {
     }
 
     public static RelayerLiteProcess start(Path dataDir) throws IOException, InterruptedException {
+        // The chain in these tests is the test's own LoopbackDevnet, so relayer-lite runs without its embedded devnet
+        // and records on_chain_task_id unverified (payment not required), as a relayer with no chain client does.
         AppProcess p = AppProcess.start("relayer-lite", "io.smainer.relayer.RelayerLite", dataDir.resolveSibling(dataDir.getFileName() + ".log"),
                 List.of("--port", "0", "--data-dir", dataDir.toString(), "--api-key", API_KEY, "--callback-secret", CALLBACK_SECRET,
-                        "--devnet", "--require-payment=false", "--enforce-onchain-key=false"));
+                        "--devnet", "--embedded-devnet=false", "--require-payment=false", "--enforce-onchain-key=false"));
         try {
             p.awaitFile(dataDir.resolve("endpoint.json"), 60);
             return new RelayerLiteProcess(p, new ObjectMapper().readTree(dataDir.resolve("endpoint.json").toFile()));
