@@ -8,7 +8,7 @@
 #   bash contracts/test.sh pause      # only tests whose name contains "pause"
 #
 # Knobs: CAIRO_TEST_JOBS (batches in parallel, default 2), CAIRO_TEST_CALL_BUDGET (contract calls
-# per batch, default 60; each batch is a fresh 4 GiB wasm instance, see scripts/cairo.mjs).
+# per batch, default 75; each batch is a fresh 4 GiB wasm instance, see scripts/cairo.mjs).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
