@@ -3,7 +3,7 @@
 # Node when bench/scure-starknet has its node_modules (cd bench/scure-starknet && npm ci).
 # Prints a ratio table; results also land in bench/target/stark-crypto.csv and scure-starknet.csv.
 #
-#   bench/stark-crypto.sh                 # defaults: -wi 3 -w 2s -i 5 -r 3s -f 1
+#   bench/stark-crypto.sh                 # defaults: -wi 5 -w 3s -i 5 -r 3s -f 1
 #   bench/stark-crypto.sh -wi 5 -i 10     # any JMH options replace the defaults
 set -euo pipefail
 
@@ -20,7 +20,7 @@ fi
 
 jmh_args=("$@")
 if [[ ${#jmh_args[@]} -eq 0 ]]; then
-  jmh_args=(-wi 3 -w 2s -i 5 -r 3s -f 1)
+  jmh_args=(-wi 5 -w 3s -i 5 -r 3s -f 1)
 fi
 java -jar "$jar" 'io.smainer.bench.StarkCryptoBenchmark' "${jmh_args[@]}" -rf csv -rff "$jmh_csv"
 

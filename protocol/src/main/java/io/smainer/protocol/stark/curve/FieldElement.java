@@ -7,8 +7,9 @@ import java.math.BigInteger;
  * (R = 2^256) as four little-endian 64-bit limbs and always fully reduced to [0, P).
  *
  * <p>Mutable on purpose: the point formulas run thousands of these operations per signature, and
- * writing into preallocated temporaries keeps the hot path free of garbage. Every operation reads
- * its operands into locals before writing, so {@code x.mul(x, x)} is fine.
+ * writing into preallocated temporaries keeps the garbage of a whole signature or verification to a
+ * few kilobytes. Every operation reads its operands into locals before writing, so
+ * {@code x.mul(x, x)} is fine.
  *
  * <p>Montgomery reduction is cheap for this P: P ≡ 1 (mod 2^192), so −P⁻¹ ≡ −1 (mod 2^192) and the
  * low three limbs are cancelled in one step with one 192×64-bit product by the top limb of P.
