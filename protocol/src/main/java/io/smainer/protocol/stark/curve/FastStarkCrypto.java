@@ -6,8 +6,8 @@ import java.math.BigInteger;
 
 /**
  * The pure-Java Stark-curve engine: same results as starknet-jvm's native {@code StarknetCurve}
- * (equal signatures, equal hashes, equal verdicts; see the differential tests), about two orders of
- * magnitude faster on this hardware (docs/performance.md).
+ * (equal signatures, equal hashes, equal verdicts; see the differential tests), 7× to 1,400× faster
+ * depending on the operation (docs/performance.md).
  *
  * <p>Stateless: every call allocates its own temporaries, and the shared precomputed tables are
  * immutable, so one instance may be used from any number of threads. It never logs and never keeps
