@@ -82,7 +82,9 @@ class HostilePayloadTest {
 
     @Test
     void forkBombHitsPidsLimit() throws Exception {
-        SandboxResult r = sh(limits().withPidsMax(64).withWallTimeout(Duration.ofSeconds(3)), "b() { b | b & }; b; wait");
+        // Every process stays alive until a fork fails, so the tree must reach pids.max; the classic
+        // "b | b &" form lets the top shell exit first and the namespace reaps the rest before the limit.
+        SandboxResult r = sh(limits().withPidsMax(64).withWallTimeout(Duration.ofSeconds(3)), "b() { b | b; }; b");
         assertThat(r.pidsLimitHit()).as(r.toString()).isTrue();
         assertThat(r.errorCode()).contains(TaskErrorCode.RESOURCE_LIMIT);
     }
