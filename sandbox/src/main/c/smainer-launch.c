@@ -2,18 +2,25 @@
  * smainer-launch: the one exec path between the provider daemon and an untrusted task.
  *
  * Auditable on purpose: no allocation beyond fixed tables, no config files, no environment parsing.
- * Every decision (which paths are visible, limits, uid) is made by the JVM (io.smainer.sandbox.ns.LaunchPlan)
- * and arrives here as argv; this program only applies it, in this order:
+ * Every decision (which paths are visible, limits, uid) is made by the JVM and arrives in two parts: argv
+ * (io.smainer.sandbox.ns.LauncherSetup: cgroups, uid/gid, user namespace, fds) and, with --plan-fd, the task's
+ * plan (io.smainer.sandbox.ns.LaunchPlan: mounts, rlimits, env, argv) as NUL-terminated words on a pipe. The
+ * daemon may start a launcher before any task is accepted (a warm spare: its namespaces and cgroup are new
+ * and serve exactly one task); it then waits for the plan right after joining the cgroup. Without --plan-fd
+ * everything is in argv. This program only applies it, in this order:
  *
- *   outer (host pid ns): close stray fds, die with the daemon, unshare mount/pid/net/uts/ipc namespaces,
- *     fork, then only wait and report. It stays outside the task cgroup, so killing that cgroup kills the
- *     task tree while the outer survives to reap pid 1 (whose exit makes the kernel reap the whole pid ns).
+ *   outer (host pid ns): close stray fds, die with the daemon, [make the task's user namespace with a
+ *     helper and map only the task uid/gid (--userns)], unshare mount/pid/net/uts/ipc namespaces, fork,
+ *     then only wait and report. It stays
+ *     outside the task cgroup, so killing that cgroup kills the task tree while the outer survives to reap
+ *     pid 1 (whose exit makes the kernel reap the whole pid ns).
  *   inner (pid 1 of the new pid ns): join the task cgroups first (every byte and pid the task ever uses is
  *     charged), new cgroup namespace, private mounts, tmpfs root with read-only binds, /proc, a /dev with
- *     only the listed nodes, tmpfs work dir with a size cap, task files from a pipe, pivot_root, root
- *     remounted read-only, hostname, rlimits, drop every capability (bounding, ambient, effective,
- *     permitted, inheritable), setgroups/setresgid/setresuid to the task user, no_new_privs, seccomp
- *     filter, execve.  When pid 1 exits the kernel kills everything left in the pid namespace.
+ *     only the listed nodes, pivot_root, root remounted read-only, hostname, [wait for and read the plan],
+ *     tmpfs work dir with a size cap, task files from a pipe, rlimits, setgroups, [enter the task's user namespace],
+ *     drop every capability (bounding, ambient, effective, permitted, inheritable),
+ *     setresgid/setresuid to the task user, no_new_privs, seccomp filter, execve.  When pid 1 exits the
+ *     kernel kills everything left in the pid namespace.
  *
  * Status protocol on --status-fd (one line each, mirrored by io.smainer.sandbox.ns.LaunchStatus):
  *   "exec"                      the task's execve succeeded (its first instruction runs next)
@@ -58,6 +65,9 @@
 #define MAX_OPS 128
 #define MAX_CGROUPS 8
 #define MAX_RLIMITS 8
+#define MAX_ENV 256
+#define MAX_PLAN_BYTES (256 * 1024) /* must match LaunchPlan.MAX_BYTES */
+#define MAX_PLAN_WORDS 4096
 #define EXIT_SETUP 125
 
 enum op_kind { OP_RO_BIND, OP_DEV_BIND, OP_SYMLINK, OP_TMPFS, OP_PROC, OP_DIR };
@@ -78,6 +88,11 @@ static gid_t task_gid = 65534;
 static int status_fd = -1;
 static int files_fd = -1;
 static int use_seccomp = 0;
+static int plan_fd = -1;
+static int use_userns = 0;
+static int userns_fd = -1; /* the task's user namespace, made and mapped by the outer before the other namespaces */
+static const char *task_env[MAX_ENV + 1];
+static int n_env;
 static int report_fd = -1; /* where setup errors go: status fd in the outer, exec pipe in the inner */
 
 static void report(const char *line) {
@@ -123,45 +138,68 @@ static void add_op(enum op_kind kind, const char *a, const char *b, const char *
     ops[n_ops++] = (struct op) { kind, a, b, c, -1 };
 }
 
-/* Returns the index of the first task argv element (after "--"). */
-static int parse_args(int argc, char **argv) {
-    int i = 1;
+/* Parses options from index `i`; returns the index after "--" (the task argv), or -1 when the options end
+ * without one. The plan (in_plan) may not repeat what was applied before it arrived: only the work-dir
+ * --tmpfs, rlimits, seccomp, env and the task argv belong there. */
+static int parse_opts(int argc, char **argv, int i, int in_plan) {
     for (; i < argc; i++) {
         const char *o = argv[i];
         int left = argc - i - 1;
 #define NEED(n) do { if (left < (n)) usage("missing value"); } while (0)
+#define SETUP_ONLY() do { if (in_plan) usage("option not allowed in the plan"); } while (0)
         if (strcmp(o, "--") == 0) return i + 1;
-        else if (strcmp(o, "--cgroup-procs") == 0) { NEED(1); if (n_cgroups == MAX_CGROUPS) usage("too many cgroups"); cgroup_procs[n_cgroups++] = argv[++i]; }
-        else if (strcmp(o, "--ro-bind") == 0) { NEED(2); add_op(OP_RO_BIND, argv[i + 1], argv[i + 2], NULL); i += 2; }
-        else if (strcmp(o, "--dev-bind") == 0) { NEED(2); add_op(OP_DEV_BIND, argv[i + 1], argv[i + 2], NULL); i += 2; }
-        else if (strcmp(o, "--symlink") == 0) { NEED(2); add_op(OP_SYMLINK, argv[i + 1], argv[i + 2], NULL); i += 2; }
+        else if (strcmp(o, "--cgroup-procs") == 0) { SETUP_ONLY(); NEED(1); if (n_cgroups == MAX_CGROUPS) usage("too many cgroups"); cgroup_procs[n_cgroups++] = argv[++i]; }
+        else if (strcmp(o, "--ro-bind") == 0) { SETUP_ONLY(); NEED(2); add_op(OP_RO_BIND, argv[i + 1], argv[i + 2], NULL); i += 2; }
+        else if (strcmp(o, "--dev-bind") == 0) { SETUP_ONLY(); NEED(2); add_op(OP_DEV_BIND, argv[i + 1], argv[i + 2], NULL); i += 2; }
+        else if (strcmp(o, "--symlink") == 0) { SETUP_ONLY(); NEED(2); add_op(OP_SYMLINK, argv[i + 1], argv[i + 2], NULL); i += 2; }
         else if (strcmp(o, "--tmpfs") == 0) { NEED(2); parse_num(argv[i + 2]); add_op(OP_TMPFS, NULL, argv[i + 1], argv[i + 2]); i += 2; }
-        else if (strcmp(o, "--proc") == 0) { NEED(1); add_op(OP_PROC, NULL, argv[++i], NULL); }
-        else if (strcmp(o, "--dir") == 0) { NEED(1); add_op(OP_DIR, NULL, argv[++i], NULL); }
-        else if (strcmp(o, "--newroot") == 0) { NEED(1); newroot = argv[++i]; }
-        else if (strcmp(o, "--hostname") == 0) { NEED(1); hostname = argv[++i]; }
-        else if (strcmp(o, "--chdir") == 0) { NEED(1); workdir = argv[++i]; }
-        else if (strcmp(o, "--uid") == 0) { NEED(1); task_uid = (uid_t) parse_num(argv[++i]); }
-        else if (strcmp(o, "--gid") == 0) { NEED(1); task_gid = (gid_t) parse_num(argv[++i]); }
-        else if (strcmp(o, "--status-fd") == 0) { NEED(1); status_fd = (int) parse_num(argv[++i]); }
-        else if (strcmp(o, "--files-fd") == 0) { NEED(1); files_fd = (int) parse_num(argv[++i]); }
+        else if (strcmp(o, "--proc") == 0) { SETUP_ONLY(); NEED(1); add_op(OP_PROC, NULL, argv[++i], NULL); }
+        else if (strcmp(o, "--dir") == 0) { SETUP_ONLY(); NEED(1); add_op(OP_DIR, NULL, argv[++i], NULL); }
+        else if (strcmp(o, "--newroot") == 0) { SETUP_ONLY(); NEED(1); newroot = argv[++i]; }
+        else if (strcmp(o, "--hostname") == 0) { SETUP_ONLY(); NEED(1); hostname = argv[++i]; }
+        else if (strcmp(o, "--chdir") == 0) { SETUP_ONLY(); NEED(1); workdir = argv[++i]; }
+        else if (strcmp(o, "--uid") == 0) { SETUP_ONLY(); NEED(1); task_uid = (uid_t) parse_num(argv[++i]); }
+        else if (strcmp(o, "--gid") == 0) { SETUP_ONLY(); NEED(1); task_gid = (gid_t) parse_num(argv[++i]); }
+        else if (strcmp(o, "--status-fd") == 0) { SETUP_ONLY(); NEED(1); status_fd = (int) parse_num(argv[++i]); }
+        else if (strcmp(o, "--files-fd") == 0) { SETUP_ONLY(); NEED(1); files_fd = (int) parse_num(argv[++i]); }
+        else if (strcmp(o, "--plan-fd") == 0) { SETUP_ONLY(); NEED(1); plan_fd = (int) parse_num(argv[++i]); }
+        else if (strcmp(o, "--userns") == 0) { SETUP_ONLY(); use_userns = 1; }
         else if (strcmp(o, "--seccomp") == 0) { use_seccomp = 1; }
-        else if (strcmp(o, "--rlimit") == 0) {
+        else if (strcmp(o, "--env") == 0) {
+            NEED(1);
+            if (n_env == MAX_ENV) usage("too many environment variables");
+            if (strchr(argv[i + 1], '=') == NULL) usage("--env needs NAME=VALUE");
+            task_env[n_env++] = argv[++i];
+        } else if (strcmp(o, "--rlimit") == 0) {
             NEED(2);
             if (n_rlimits == MAX_RLIMITS) usage("too many rlimits");
             rlimits[n_rlimits++] = (struct rl) { parse_rlimit_name(argv[i + 1]), (rlim_t) parse_num(argv[i + 2]) };
             i += 2;
         } else usage("unknown option");
+#undef SETUP_ONLY
 #undef NEED
     }
-    usage("missing -- before the task command");
     return -1;
 }
 
+static int is_kept_fd(int fd) {
+    return fd == status_fd || fd == files_fd || fd == plan_fd;
+}
+
+/* Closes every fd but 0-2 and the kept ones: one close_range(2) above the highest kept fd instead of ~1000
+ * close(2) calls (Linux >= 5.9; a loop otherwise). */
 static void close_stray_fds(void) {
-    for (int fd = 3; fd < 1024; fd++) {
-        if (fd != status_fd && fd != files_fd) close(fd);
+    int highest = 2;
+    if (status_fd > highest) highest = status_fd;
+    if (files_fd > highest) highest = files_fd;
+    if (plan_fd > highest) highest = plan_fd;
+    for (int fd = 3; fd < highest; fd++) {
+        if (!is_kept_fd(fd)) close(fd);
     }
+#ifdef SYS_close_range
+    if (syscall(SYS_close_range, (unsigned int) highest + 1, ~0U, 0) == 0) return;
+#endif
+    for (int fd = highest + 1; fd < 1024; fd++) close(fd);
 }
 
 /* The JVM thread that spawned us may have blocked or ignored signals; exec keeps both. Start clean. */
@@ -313,13 +351,76 @@ static void enter_root(void) {
     if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0) fail("remount-root");
 }
 
+static int write_proc(pid_t pid, const char *file, const char *text) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/%s", (int) pid, file);
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = write(fd, text, strlen(text));
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return n == (ssize_t) strlen(text) ? 0 : -1;
+}
+
+/* Outer, host root in the initial user and pid namespaces, before it unshares anything: a short-lived helper
+ * creates the task's user namespace; we (the only writer allowed to map ids other than our own) map exactly
+ * one uid and one gid, the task's, with the same numbers inside (host root stays unmapped), keep the
+ * namespace by fd and end the helper. The inner enters it with setns() as its last privileged step, so the
+ * namespace owns none of the task's other namespaces: no capability inside it reaches them. Doing this
+ * before the task is accepted keeps the mapping round trip off the accepted -> exec path. */
+static void make_user_namespace(void) {
+    int sync[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sync) < 0) fail("userns-sync");
+    pid_t helper = fork();
+    if (helper < 0) fail("userns-fork");
+    if (helper == 0) {
+        char c = 'U';
+        close(sync[0]);
+        if (unshare(CLONE_NEWUSER) < 0) _exit(errno);
+        if (write(sync[1], &c, 1) != 1) _exit(EPIPE);
+        ssize_t ignored = read(sync[1], &c, 1); /* until the outer has the namespace and closes */
+        (void) ignored;
+        _exit(0);
+    }
+    close(sync[1]);
+    char c, uid_map[64], gid_map[64];
+    if (read(sync[0], &c, 1) != 1) {
+        int status = 0;
+        waitpid(helper, &status, 0);
+        errno = WIFEXITED(status) ? WEXITSTATUS(status) : EPROTO;
+        fail("unshare-user");
+    }
+    snprintf(uid_map, sizeof uid_map, "%u %u 1\n", task_uid, task_uid);
+    snprintf(gid_map, sizeof gid_map, "%u %u 1\n", task_gid, task_gid);
+    /* setgroups "deny" before gid_map: a task could otherwise drop a group that denies it access. */
+    if (write_proc(helper, "setgroups", "deny") < 0) fail("userns-setgroups");
+    if (write_proc(helper, "uid_map", uid_map) < 0) fail("userns-uid-map");
+    if (write_proc(helper, "gid_map", gid_map) < 0) fail("userns-gid-map");
+    char ns_path[64];
+    snprintf(ns_path, sizeof ns_path, "/proc/%d/ns/user", (int) helper);
+    userns_fd = open(ns_path, O_RDONLY | O_CLOEXEC);
+    if (userns_fd < 0) fail("userns-open");
+    close(sync[0]);
+    while (waitpid(helper, NULL, 0) < 0 && errno == EINTR) {
+    }
+}
+
 static void drop_privileges(void) {
+    /* As host root, before any user namespace: inside one, setgroups is denied. */
+    if (setgroups(0, NULL) < 0) fail("setgroups");
+    if (use_userns) {
+        if (setns(userns_fd, CLONE_NEWUSER) < 0) fail("setns-user");
+        close(userns_fd);
+    }
+    /* After the user namespace: a new one starts with a full bounding set. */
     for (int cap = 0; cap <= 63; cap++) {
         if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL) fail("capbset");
     }
-    if (setgroups(0, NULL) < 0) fail("setgroups");
     if (setresgid(task_gid, task_gid, task_gid) < 0) fail("setresgid");
     if (setresuid(task_uid, task_uid, task_uid) < 0) fail("setresuid");
+    /* A credential change clears the parent-death signal: re-arm it so the task dies with the launcher. */
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) fail("pdeathsig");
     if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0) fail("ambient");
     struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
     struct __user_cap_data_struct data[2];
@@ -421,6 +522,27 @@ static void install_seccomp(void) {
     if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) < 0) fail("seccomp");
 }
 
+/* The plan: NUL-terminated option words up to EOF, parsed like argv; it must end with "--" and the task argv. */
+static char plan_buf[MAX_PLAN_BYTES];
+static char *plan_words[MAX_PLAN_WORDS];
+
+static char **read_plan(void) {
+    int got = read_full(plan_fd, plan_buf, sizeof plan_buf);
+    char extra;
+    if (got == (int) sizeof plan_buf && read(plan_fd, &extra, 1) == 1) { errno = E2BIG; fail("plan"); }
+    close(plan_fd);
+    if (got == 0 || plan_buf[got - 1] != '\0') { errno = EPROTO; fail("plan"); }
+    int n = 0;
+    for (int i = 0; i < got; i += (int) strlen(plan_buf + i) + 1) {
+        if (n == MAX_PLAN_WORDS - 1) { errno = E2BIG; fail("plan"); }
+        plan_words[n++] = plan_buf + i;
+    }
+    plan_words[n] = NULL;
+    int first = parse_opts(n, plan_words, 0, 1);
+    if (first < 0 || first >= n) usage("the plan has no -- and task command");
+    return plan_words + first;
+}
+
 static void inner(char **task_argv, int exec_pipe) {
     report_fd = exec_pipe;
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) fail("pdeathsig");
@@ -438,9 +560,17 @@ static void inner(char **task_argv, int exec_pipe) {
     }
     if (mount("tmpfs", newroot, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755") < 0) fail("root-tmpfs");
     for (int i = 0; i < n_ops; i++) apply_op(&ops[i]);
-    if (files_fd >= 0) receive_files();
     enter_root();
+    newroot = ""; /* from here on, paths are absolute inside the task's root */
     if (sethostname(hostname, strlen(hostname)) < 0) fail("hostname");
+    /* A warm spare waits here, charged to its cgroup, its root assembled and read-only, until a task is
+     * accepted; the plan brings the work dir (a new tmpfs on the existing mount point), limits, env, argv. */
+    int setup_ops = n_ops;
+    if (plan_fd >= 0) task_argv = read_plan();
+    if (task_argv[0][0] != '/') usage("task command must be an absolute path");
+    task_env[n_env] = NULL;
+    for (int i = setup_ops; i < n_ops; i++) apply_op(&ops[i]);
+    if (files_fd >= 0) receive_files();
     struct rlimit zero = { 0, 0 };
     if (setrlimit(RLIMIT_CORE, &zero) < 0) fail("rlimit");
     for (int i = 0; i < n_rlimits; i++) {
@@ -450,18 +580,20 @@ static void inner(char **task_argv, int exec_pipe) {
     if (chdir(workdir) < 0) fail("chdir-workdir");
     drop_privileges();
     if (use_seccomp) install_seccomp();
-    execve(task_argv[0], task_argv, environ);
+    execve(task_argv[0], task_argv, (char **) task_env);
     fail("execve");
 }
 
 int main(int argc, char **argv) {
-    int first = parse_args(argc, argv);
+    int first = parse_opts(argc, argv, 1, 0);
     report_fd = status_fd;
-    if (first >= argc) usage("no task command");
-    if (argv[first][0] != '/') usage("task command must be an absolute path");
+    if (plan_fd < 0 && (first < 0 || first >= argc)) usage("no task command after --");
+    if (plan_fd >= 0 && first >= 0) usage("with --plan-fd the task command comes in the plan");
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) fail("pdeathsig");
     close_stray_fds();
     reset_signals();
+    /* Before the pid namespace: our next fork after unshare(CLONE_NEWPID) must be the inner, as its pid 1. */
+    if (use_userns) make_user_namespace();
     if (unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWUTS | CLONE_NEWIPC) < 0) fail("unshare");
     int exec_pipe[2];
     if (pipe2(exec_pipe, O_CLOEXEC) < 0) fail("pipe");
@@ -470,10 +602,12 @@ int main(int argc, char **argv) {
     if (child == 0) {
         close(exec_pipe[0]);
         if (status_fd >= 0) close(status_fd);
-        inner(argv + first, exec_pipe[1]);
+        inner(first >= 0 ? argv + first : NULL, exec_pipe[1]);
     }
     close(exec_pipe[1]);
     if (files_fd >= 0) close(files_fd);
+    if (plan_fd >= 0) close(plan_fd);
+    if (use_userns) close(userns_fd);
     /* The inner process reports a setup error on the pipe, or nothing: EOF means execve succeeded. */
     char line[160];
     ssize_t n = read(exec_pipe[0], line, sizeof line - 1);

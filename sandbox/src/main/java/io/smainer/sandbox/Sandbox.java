@@ -6,12 +6,15 @@ import io.smainer.sandbox.cgroup.CgroupUsage;
 import io.smainer.sandbox.cgroup.TaskCgroup;
 import io.smainer.sandbox.ns.LaunchPlan;
 import io.smainer.sandbox.ns.LaunchStatus;
+import io.smainer.sandbox.ns.LauncherSetup;
 import io.smainer.sandbox.ns.MountOp;
 import io.smainer.sandbox.ns.NamespaceLauncher;
 import io.smainer.sandbox.ns.RootFsLayout;
 import io.smainer.sandbox.ns.TaskFilesEncoder;
 import io.smainer.sandbox.ns.TaskProcess;
+import io.smainer.sandbox.probe.TaskUserNamespace;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,29 +26,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one {@link SandboxSpec}: creates the task cgroup, spawns the launcher (which joins the cgroup
- * before it unshares and execs), waits up to the wall timeout, kills the whole cgroup (every descendant,
- * daemonised ones included), removes the cgroup and reports. The work dir is a tmpfs inside the task's
- * mount namespace: it disappears with the namespace, so nothing the task wrote outlives it.
- * Build with {@link SandboxFactory}; thread-safe; one call per task thread.
+ * Runs one {@link SandboxSpec}: takes a launcher that already made its namespaces and joined its new cgroup
+ * ({@link WarmSlots}), sets the task's cgroup limits, sends the plan (mounts, user, argv), waits up to the
+ * wall timeout, kills the whole cgroup (every descendant, daemonised ones included), removes the cgroup
+ * and reports. The work dir is a tmpfs inside the task's mount namespace: it disappears with the
+ * namespace, so nothing the task wrote outlives it. Build with {@link SandboxFactory}; thread-safe; one
+ * call per task thread; {@link #close} kills the warm spares.
  */
-public final class Sandbox {
+public final class Sandbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    private static final String HOSTNAME = "smainer-task";
     /** Bound on draining pipes once the tree is dead: only a leaked descriptor could hold them open. */
     private static final long OUTPUT_DRAIN_SECONDS = 10;
 
     private final SandboxConfig config;
     private final CgroupDriver cgroups;
-    private final NamespaceLauncher launcher;
     private final RootFsLayout layout;
     private final ExecutorService pool;
+    private final TaskUserNamespace userns;
+    private final WarmSlots slots;
 
-    Sandbox(SandboxConfig config, CgroupDriver cgroups, NamespaceLauncher launcher, ExecutorService pool) {
+    /** @param defaultRoot the root of a task with no extra paths and no GPU: what warm spares assemble */
+    Sandbox(SandboxConfig config, CgroupDriver cgroups, NamespaceLauncher launcher, ExecutorService pool,
+            TaskUserNamespace userns, RootFsLayout layout, List<MountOp> defaultRoot) {
         this.config = config;
         this.cgroups = cgroups;
-        this.launcher = launcher;
-        this.layout = new RootFsLayout(config.readOnlyPaths(), config.devices(), config.gpuDeviceDir());
+        this.layout = layout;
         this.pool = pool;
+        this.userns = userns;
+        this.slots = new WarmSlots(cgroups, launcher, this::setup, defaultRoot, config.prewarm());
+    }
+
+    private LauncherSetup setup(TaskCgroup cgroup, List<MountOp> root) {
+        return new LauncherSetup(cgroup.procsFiles(), config.rootBase(), root, HOSTNAME, RootFsLayout.WORK_DIR,
+                config.taskUid(), config.taskGid(), userns.enabled());
+    }
+
+    /** Whether tasks run in a user namespace of their own, and why not. */
+    public TaskUserNamespace userNamespace() {
+        return userns;
+    }
+
+    /** Cgroups of warm spares: present between tasks by design, each empty of task processes. */
+    public List<Path> spareCgroupDirs() {
+        return slots.spareDirs();
     }
 
     public CgroupDriver cgroups() {
@@ -63,11 +87,17 @@ public final class Sandbox {
      */
     public SandboxResult run(SandboxSpec spec) throws SandboxException, InterruptedException {
         long accepted = System.nanoTime();
-        TaskCgroup cgroup = cgroups.create(spec.taskId(), spec.limits().cgroupLimits());
-        TaskProcess process = null;
+        SandboxSlot slot = slots.take(root(spec));
+        TaskCgroup cgroup = slot.cgroup();
+        TaskProcess process = slot.process();
+        boolean started = false;
         try {
-            process = launcher.spawn(plan(spec, cgroup), environment(spec));
-            process.start(pool, TaskFilesEncoder.encode(spec.files()), spec.limits().stdoutCapBytes(),
+            LOG.debug("task {} runs in cgroup {} (launcher {})", spec.taskId(), cgroup.dirs(), process.pid());
+            // Limits before the plan: no task code runs before its cgroup is limited.
+            cgroup.limit(spec.limits().cgroupLimits());
+            byte[] plan = plan(spec).encode();
+            started = true;
+            process.start(pool, plan, TaskFilesEncoder.encode(spec.files()), spec.limits().stdoutCapBytes(),
                     spec.limits().stderrCapBytes());
             boolean timedOut = awaitEnd(process, cgroup, accepted, spec);
             long execAt = process.execed().getNow(-1L);
@@ -92,10 +122,18 @@ public final class Sandbox {
         } finally {
             // Runs on success, failure and interruption alike: no process, cgroup or mount outlives run().
             cgroup.destroy();
-            if (process != null) {
+            if (started) {
                 process.reap();
+            } else {
+                process.abandon();
             }
         }
+    }
+
+    /** Kills the warm spares; tasks still running keep running until their own run() ends. */
+    @Override
+    public void close() {
+        slots.close();
     }
 
     /** Returns whether the wall timeout fired; kills the tree on timeout and on interruption. */
@@ -116,16 +154,21 @@ public final class Sandbox {
         }
     }
 
-    private LaunchPlan plan(SandboxSpec spec, TaskCgroup cgroup) throws SandboxException {
-        List<MountOp> mounts;
+    /** Null for the default root (a warm spare's), else this task's own. */
+    private List<MountOp> root(SandboxSpec spec) throws SandboxException {
+        if (spec.extraReadOnlyPaths().isEmpty() && !spec.gpu()) {
+            return null;
+        }
         try {
-            mounts = layout.mounts(spec.extraReadOnlyPaths(), spec.limits().tmpfsBytes(), spec.gpu());
+            return layout.mounts(spec.extraReadOnlyPaths(), spec.gpu());
         } catch (IOException e) {
             throw new SandboxException("sandbox: cannot inspect read-only path for task " + spec.taskId() + ": " + e, e);
         }
-        return new LaunchPlan(cgroup.procsFiles(), config.rootBase(), mounts, "smainer-task", RootFsLayout.WORK_DIR,
-                config.taskUid(), config.taskGid(), Map.of("nofile", spec.limits().openFilesMax()), config.seccomp(),
-                !spec.files().isEmpty(), spec.argv());
+    }
+
+    private LaunchPlan plan(SandboxSpec spec) {
+        return new LaunchPlan(RootFsLayout.workDir(spec.limits().tmpfsBytes()), Map.of("nofile",
+                spec.limits().openFilesMax()), config.seccomp(), environment(spec), spec.argv());
     }
 
     private static Map<String, String> environment(SandboxSpec spec) {
@@ -144,8 +187,12 @@ public final class Sandbox {
             return new SandboxException(TaskErrorCode.RESOURCE_LIMIT, "task " + spec.taskId() + ": its files do not fit"
                     + " the " + spec.limits().tmpfsBytes() + " B work dir (raise the tmpfs limit)", null);
         }
+        String hint = stage.startsWith("unshare-user") || stage.startsWith("userns")
+                ? "; the host refused the task's user namespace: raise sysctl user.max_user_namespaces or set "
+                        + SandboxConfig.KEY_USERNS + "=off (the rest of the isolation still applies)"
+                : "; run `smainer doctor` for the isolation probe";
         return new SandboxException("launcher " + config.launcher() + ": stage '" + stage + "' failed with errno "
-                + status.errorErrno() + " for task " + spec.taskId() + " (as uid " + config.taskUid()
-                + "); run `smainer doctor` for the isolation probe", null);
+                + status.errorErrno() + " for task " + spec.taskId() + " (as uid " + config.taskUid() + ", user"
+                + " namespace " + (userns.enabled() ? "on" : "off") + ")" + hint, null);
     }
 }

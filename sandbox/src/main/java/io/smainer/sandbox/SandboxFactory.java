@@ -4,7 +4,13 @@ import io.smainer.sandbox.cgroup.CgroupDetector;
 import io.smainer.sandbox.cgroup.CgroupDriver;
 import io.smainer.sandbox.cgroup.CgroupFs;
 import io.smainer.sandbox.cgroup.ProcessKiller;
+import io.smainer.sandbox.ns.MountOp;
 import io.smainer.sandbox.ns.NamespaceLauncher;
+import io.smainer.sandbox.ns.RootFsLayout;
+import java.io.IOException;
+import java.util.List;
+import io.smainer.sandbox.probe.TaskUserNamespace;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +36,11 @@ public final class SandboxFactory {
     }
 
     public static Sandbox open(SandboxConfig config, POSIX posix) throws SandboxException {
+        return open(config, posix, Path.of("/proc"));
+    }
+
+    /** @param procRoot normally {@code /proc}; decides the user namespace like the probe does */
+    public static Sandbox open(SandboxConfig config, POSIX posix, Path procRoot) throws SandboxException {
         LauncherCheck.verify(config.launcher());
         if (posix.geteuid() != 0) {
             throw new SandboxException("sandbox: the daemon runs as uid " + posix.geteuid() + "; creating pid/mount/net"
@@ -49,9 +60,21 @@ public final class SandboxFactory {
         if (reaped > 0) {
             LOG.warn("reaped {} task cgroups left by a previous run under {}", reaped, driver.parents().values());
         }
-        LOG.info("sandbox ready: cgroup {} at {}, launcher {}, task user {}:{}, seccomp {}", driver.version(),
-                driver.parents().values(), config.launcher(), config.taskUid(), config.taskGid(), config.seccomp());
-        return new Sandbox(config, driver, new NamespaceLauncher(posix, config.launcher()), ioPool());
+        TaskUserNamespace userns = TaskUserNamespace.decide(config.userns(), procRoot, config.taskUid(),
+                config.taskGid());
+        LOG.info("sandbox ready: cgroup {} at {}, launcher {}, task user {}:{}, user namespace {} ({}), seccomp {},"
+                + " warm spares {}", driver.version(), driver.parents().values(), config.launcher(), config.taskUid(),
+                config.taskGid(), userns.enabled() ? "on" : "off", userns.reason(), config.seccomp(), config.prewarm());
+        RootFsLayout layout = new RootFsLayout(config.readOnlyPaths(), config.devices(), config.gpuDeviceDir());
+        List<MountOp> defaultRoot;
+        try {
+            defaultRoot = layout.mounts(List.of(), false);
+        } catch (IOException e) {
+            throw new SandboxException("sandbox: cannot inspect the read-only paths " + config.readOnlyPaths() + ": " + e
+                    + "; fix the path or remove it from the sandbox's read-only list", e);
+        }
+        return new Sandbox(config, driver, new NamespaceLauncher(posix, config.launcher()), ioPool(), userns, layout,
+                defaultRoot);
     }
 
     /** Daemon threads draining task pipes; idle ones expire, so an idle daemon holds none. */

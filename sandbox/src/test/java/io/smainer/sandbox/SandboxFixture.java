@@ -26,8 +26,12 @@ public final class SandboxFixture implements AutoCloseable {
     }
 
     public static SandboxFixture open() throws Exception {
+        return open(config());
+    }
+
+    public static SandboxFixture open(SandboxConfig config) throws Exception {
         requireRoot();
-        return new SandboxFixture(SandboxFactory.open(config()));
+        return new SandboxFixture(SandboxFactory.open(config));
     }
 
     public static SandboxConfig config() {
@@ -56,11 +60,18 @@ public final class SandboxFixture implements AutoCloseable {
         return sandbox.run(SandboxSpec.of(id, List.of(argv), limits));
     }
 
-    /** After a run: the task's cgroup dirs are gone, the parent is empty, the host mount table is unchanged. */
+    /**
+     * After a run: the task's cgroup dirs are gone (only the warm spares' new cgroups remain, at most one per
+     * configured spare, holding no task process), the parent holds no process, the host mount table is unchanged.
+     */
     public void assertNothingLeft() throws IOException {
+        List<Path> spares = sandbox.spareCgroupDirs();
+        assertThat(spares.size()).as("warm spare cgroups %s", spares)
+                .isLessThanOrEqualTo(sandbox.config().prewarm() * sandbox.cgroups().parents().size());
         for (Path parent : sandbox.cgroups().parents().values()) {
             try (Stream<Path> children = Files.list(parent)) {
-                assertThat(children.filter(Files::isDirectory).toList()).as("task cgroups left in %s", parent).isEmpty();
+                assertThat(children.filter(Files::isDirectory).filter(d -> !spares.contains(d)).toList())
+                        .as("task cgroups left in %s", parent).isEmpty();
             }
             assertThat(Files.readString(parent.resolve("cgroup.procs")).trim()).as("processes in %s", parent).isEmpty();
         }
@@ -99,6 +110,7 @@ public final class SandboxFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        sandbox.close();
         sandbox.cgroups().reapStale();
         for (Path parent : sandbox.cgroups().parents().values()) {
             Files.deleteIfExists(parent);

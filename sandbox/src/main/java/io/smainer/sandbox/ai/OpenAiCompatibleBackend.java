@@ -52,7 +52,11 @@ public final class OpenAiCompatibleBackend implements InferenceBackend {
         long start = System.nanoTime();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", request.model());
-        body.put("messages", List.of(Map.of("role", "user", "content", request.prompt())));
+        // Ordered: Map.of iterates in a per-JVM random order, and the wire body should not change between runs.
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("role", "user");
+        message.put("content", request.prompt());
+        body.put("messages", List.of(message));
         body.put("max_tokens", request.maxTokens());
         body.put("stream", chunks != null);
         if (chunks == null) {

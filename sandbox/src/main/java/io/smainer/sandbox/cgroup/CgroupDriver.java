@@ -22,7 +22,26 @@ public interface CgroupDriver {
     /** Steps that create one task cgroup with its limits; pure. */
     List<CgroupOp> planCreate(String taskId, CgroupLimits limits);
 
-    TaskCgroup create(String taskId, CgroupLimits limits) throws SandboxException;
+    /** Steps that set the limits of an existing, never-limited task cgroup; pure. */
+    List<CgroupOp> planLimits(String taskId, CgroupLimits limits);
+
+    /** A new task cgroup with its limits. */
+    default TaskCgroup create(String taskId, CgroupLimits limits) throws SandboxException {
+        TaskCgroup cgroup = prepare(taskId);
+        try {
+            cgroup.limit(limits);
+        } catch (SandboxException e) {
+            cgroup.destroy();
+            throw e;
+        }
+        return cgroup;
+    }
+
+    /**
+     * A new task cgroup without limits yet, for a launcher started before its task is known; the task's
+     * limits are set with {@link TaskCgroup#limit} before its plan is sent. Used for one task only.
+     */
+    TaskCgroup prepare(String name) throws SandboxException;
 
     /** Kills and removes task cgroups left by a previous daemon run (after a crash); returns how many. */
     int reapStale() throws SandboxException;

@@ -83,10 +83,18 @@ public final class CgroupV1Driver implements CgroupDriver {
 
     @Override
     public List<CgroupOp> planCreate(String taskId, CgroupLimits limits) {
+        List<CgroupOp> ops = new ArrayList<>(planDirs(taskId));
+        ops.addAll(planLimits(taskId, limits));
+        return ops;
+    }
+
+    private List<CgroupOp> planDirs(String taskId) {
+        return distinctParents().stream().<CgroupOp>map(p -> new CgroupOp.MakeDir(p.resolve(taskId))).toList();
+    }
+
+    @Override
+    public List<CgroupOp> planLimits(String taskId, CgroupLimits limits) {
         List<CgroupOp> ops = new ArrayList<>();
-        for (Path parent : distinctParents()) {
-            ops.add(new CgroupOp.MakeDir(parent.resolve(taskId)));
-        }
         Path memory = dir(CgroupController.MEMORY, taskId);
         // limit before memsw: the kernel requires memsw >= limit at every step.
         ops.add(new CgroupOp.WriteFile(memory.resolve("memory.limit_in_bytes"), Long.toString(limits.memoryBytes())));
@@ -105,10 +113,10 @@ public final class CgroupV1Driver implements CgroupDriver {
     }
 
     @Override
-    public TaskCgroup create(String taskId, CgroupLimits limits) throws SandboxException {
-        V1TaskCgroup cgroup = new V1TaskCgroup(taskId);
+    public TaskCgroup prepare(String name) throws SandboxException {
+        V1TaskCgroup cgroup = new V1TaskCgroup(name);
         try {
-            fs.apply(planCreate(taskId, limits));
+            fs.apply(planDirs(name));
         } catch (SandboxException e) {
             cgroup.destroy();
             throw e;
@@ -137,6 +145,11 @@ public final class CgroupV1Driver implements CgroupDriver {
 
         V1TaskCgroup(String taskId) {
             this.taskId = taskId;
+        }
+
+        @Override
+        public void limit(CgroupLimits limits) throws SandboxException {
+            fs.apply(planLimits(taskId, limits));
         }
 
         @Override

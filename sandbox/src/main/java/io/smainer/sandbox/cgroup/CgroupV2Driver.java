@@ -82,10 +82,17 @@ public final class CgroupV2Driver implements CgroupDriver {
 
     @Override
     public List<CgroupOp> planCreate(String taskId, CgroupLimits limits) {
+        List<CgroupOp> ops = new ArrayList<>();
+        ops.add(new CgroupOp.MakeDir(parent.resolve(taskId)));
+        ops.addAll(planLimits(taskId, limits));
+        return ops;
+    }
+
+    @Override
+    public List<CgroupOp> planLimits(String taskId, CgroupLimits limits) {
         Path dir = parent.resolve(taskId);
         String quota = limits.cpuQuotaMicros() < 0 ? "max" : Long.toString(limits.cpuQuotaMicros());
         return List.of(
-                new CgroupOp.MakeDir(dir),
                 new CgroupOp.WriteFile(dir.resolve("memory.max"), Long.toString(limits.memoryBytes())),
                 new CgroupOp.WriteIfPresent(dir.resolve("memory.swap.max"), "0"),
                 new CgroupOp.WriteFile(dir.resolve("pids.max"), Long.toString(limits.pidsMax())),
@@ -93,10 +100,10 @@ public final class CgroupV2Driver implements CgroupDriver {
     }
 
     @Override
-    public TaskCgroup create(String taskId, CgroupLimits limits) throws SandboxException {
-        V2TaskCgroup cgroup = new V2TaskCgroup(parent.resolve(taskId));
+    public TaskCgroup prepare(String name) throws SandboxException {
+        V2TaskCgroup cgroup = new V2TaskCgroup(parent.resolve(name));
         try {
-            fs.apply(planCreate(taskId, limits));
+            fs.apply(new CgroupOp.MakeDir(parent.resolve(name)));
         } catch (SandboxException e) {
             cgroup.destroy();
             throw e;
@@ -123,6 +130,11 @@ public final class CgroupV2Driver implements CgroupDriver {
 
         V2TaskCgroup(Path dir) {
             this.dir = dir;
+        }
+
+        @Override
+        public void limit(CgroupLimits limits) throws SandboxException {
+            fs.apply(planLimits(dir.getFileName().toString(), limits));
         }
 
         @Override

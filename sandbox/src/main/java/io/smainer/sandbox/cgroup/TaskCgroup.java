@@ -10,6 +10,9 @@ public interface TaskCgroup {
     /** The {@code cgroup.procs} files the launcher writes its pid into (one per v1 hierarchy, one in v2). */
     List<Path> procsFiles();
 
+    /** Sets the task's limits; called once, before any task code runs in the cgroup. */
+    void limit(CgroupLimits limits) throws SandboxException;
+
     /** The cgroup directories, for leak checks. */
     List<Path> dirs();
 

@@ -1,65 +1,37 @@
 package io.smainer.sandbox.ns;
 
-import java.nio.file.Path;
+import io.smainer.sandbox.SandboxException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the launcher applies, as data: the JVM decides, {@code smainer-launch} executes. Fixed file
- * descriptors in the launched process: 0 /dev/null, 1 stdout pipe, 2 stderr pipe, 3 status pipe,
- * 4 task-files pipe (when there are files).
+ * What the launcher applies for one task once it is accepted, as data: the JVM decides, {@code smainer-launch}
+ * executes. Sent on the plan pipe as NUL-terminated option words (the launcher parses them like argv): the
+ * work dir tmpfs, rlimits, seccomp, env and argv. The root and user are in {@link LauncherSetup}.
  */
 public record LaunchPlan(
-        List<Path> cgroupProcs,
-        Path rootBase,
-        List<MountOp> mounts,
-        String hostname,
-        Path workDir,
-        int uid,
-        int gid,
+        MountOp.Tmpfs workDir,
         Map<String, Long> rlimits,
         boolean seccomp,
-        boolean hasFiles,
+        Map<String, String> env,
         List<String> taskArgv) {
 
-    public static final int STATUS_FD = 3;
-    public static final int FILES_FD = 4;
+    /** Must match MAX_PLAN_BYTES in smainer-launch.c. */
+    public static final int MAX_BYTES = 256 * 1024;
+    /** Must match MAX_ENV in smainer-launch.c. */
+    public static final int MAX_ENV = 256;
 
     public LaunchPlan {
-        cgroupProcs = List.copyOf(cgroupProcs);
-        mounts = List.copyOf(mounts);
         rlimits = Map.copyOf(rlimits);
+        env = Map.copyOf(env);
         taskArgv = List.copyOf(taskArgv);
     }
 
-    /** argv for {@code launcher}; the order of mount options is the order they are applied. */
-    public List<String> argv(Path launcher) {
-        List<String> a = new ArrayList<>();
-        a.add(launcher.toString());
-        a.add("--status-fd");
-        a.add(Integer.toString(STATUS_FD));
-        if (hasFiles) {
-            a.add("--files-fd");
-            a.add(Integer.toString(FILES_FD));
-        }
-        for (Path procs : cgroupProcs) {
-            a.add("--cgroup-procs");
-            a.add(procs.toString());
-        }
-        a.add("--newroot");
-        a.add(rootBase.toString());
-        for (MountOp op : mounts) {
-            a.addAll(op.args());
-        }
-        a.add("--hostname");
-        a.add(hostname);
-        a.add("--chdir");
-        a.add(workDir.toString());
-        a.add("--uid");
-        a.add(Integer.toString(uid));
-        a.add("--gid");
-        a.add(Integer.toString(gid));
+    public List<String> words() {
+        List<String> a = new ArrayList<>(workDir.args());
         rlimits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             a.add("--rlimit");
             a.add(e.getKey());
@@ -68,8 +40,30 @@ public record LaunchPlan(
         if (seccomp) {
             a.add("--seccomp");
         }
+        env.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            a.add("--env");
+            a.add(e.getKey() + "=" + e.getValue());
+        });
         a.add("--");
         a.addAll(taskArgv);
         return a;
+    }
+
+    /** The plan pipe's bytes. */
+    public byte[] encode() throws SandboxException {
+        if (env.size() > MAX_ENV) {
+            throw new SandboxException("sandbox: " + env.size() + " environment variables, over the launcher's "
+                    + MAX_ENV + "; pass the rest as a task file", null);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String w : words()) {
+            out.writeBytes(w.getBytes(StandardCharsets.UTF_8));
+            out.write(0);
+        }
+        if (out.size() > MAX_BYTES) {
+            throw new SandboxException("sandbox: the launch plan (argv, env, mounts) is " + out.size()
+                    + " bytes, over the launcher's " + MAX_BYTES + "; pass large inputs as task files instead", null);
+        }
+        return out.toByteArray();
     }
 }

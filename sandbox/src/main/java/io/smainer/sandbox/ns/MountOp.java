@@ -35,6 +35,13 @@ public sealed interface MountOp {
         }
     }
 
+    /** An empty directory in the task's root, e.g. the mount point of a work dir mounted later. */
+    record Dir(Path target) implements MountOp {
+        public List<String> args() {
+            return List.of("--dir", target.toString());
+        }
+    }
+
     /** A proc of the task's own pid namespace. */
     record Proc(Path target) implements MountOp {
         public List<String> args() {

@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 /**
  * Decides what the task's root contains: the configured read-only host paths (symlinks such as
  * {@code /bin -> usr/bin} recreated as symlinks, missing ones skipped), {@code /proc}, a {@code /dev} with
- * only the listed nodes (plus {@code /dev/nvidia*} for GPU tasks) and the tmpfs work dir. Nothing else
- * of the host (no /etc, /home, /root, /var, /sys, /run) exists inside.
+ * only the listed nodes (plus {@code /dev/nvidia*} for GPU tasks) and the mount point of the work dir,
+ * whose tmpfs ({@link #workDir}) is mounted per task once the root is read-only. Nothing else of the host
+ * (no /etc, /home, /root, /var, /sys, /run) exists inside.
  */
 public final class RootFsLayout {
     public static final Path WORK_DIR = Path.of("/work");
@@ -27,7 +28,8 @@ public final class RootFsLayout {
         this.gpuDeviceDir = gpuDeviceDir;
     }
 
-    public List<MountOp> mounts(List<Path> extraReadOnly, long tmpfsBytes, boolean gpu) throws IOException {
+    /** The root, assembled before the task is known when these equal a warm spare's. */
+    public List<MountOp> mounts(List<Path> extraReadOnly, boolean gpu) throws IOException {
         List<MountOp> ops = new ArrayList<>();
         List<Path> bound = new ArrayList<>();
         List<Path> all = new ArrayList<>(readOnlyPaths);
@@ -60,8 +62,13 @@ public final class RootFsLayout {
         ops.add(new MountOp.Symlink("/proc/self/fd/0", Path.of("/dev/stdin")));
         ops.add(new MountOp.Symlink("/proc/self/fd/1", Path.of("/dev/stdout")));
         ops.add(new MountOp.Symlink("/proc/self/fd/2", Path.of("/dev/stderr")));
-        ops.add(new MountOp.Tmpfs(WORK_DIR, tmpfsBytes));
-        return ops;
+        ops.add(new MountOp.Dir(WORK_DIR));
+        return List.copyOf(ops);
+    }
+
+    /** The task's own work dir: a new tmpfs, mounted once its plan arrives. */
+    public static MountOp.Tmpfs workDir(long tmpfsBytes) {
+        return new MountOp.Tmpfs(WORK_DIR, tmpfsBytes);
     }
 
     /** {@code nvidia0}, {@code nvidiactl}, {@code nvidia-uvm}, ... character devices in {@code dir}. */

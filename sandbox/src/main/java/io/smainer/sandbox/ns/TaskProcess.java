@@ -6,9 +6,10 @@ import java.util.concurrent.Executor;
 import jnr.posix.POSIX;
 
 /**
- * A running launcher: its pid and the parent ends of its pipes. {@link #start} begins draining stdout and
- * stderr (capped), feeding the files pipe and parsing the status pipe on pool threads, so the calling
- * task thread only waits on futures and stays interruptible.
+ * A running launcher: its pid and the parent ends of its pipes. Until {@link #start} it waits, namespaces
+ * made and cgroup joined, for its plan. {@link #start} sends the plan, then drains stdout and stderr
+ * (capped), feeds the files pipe and parses the status pipe on pool threads, so the calling task thread
+ * only waits on futures and stays interruptible.
  */
 public final class TaskProcess {
     private final POSIX posix;
@@ -18,6 +19,9 @@ public final class TaskProcess {
     private final int stderrFd;
     private final int statusFd;
     private final int filesFd;
+    private final int planFd;
+    private boolean reaped;
+    private static final int WNOHANG = 1;
     private final LaunchStatus status = new LaunchStatus();
     private final CompletableFuture<Long> execed = new CompletableFuture<>();
     private final CompletableFuture<LaunchStatus> ended = new CompletableFuture<>();
@@ -25,7 +29,8 @@ public final class TaskProcess {
     private CappedOutput stderr;
     private CompletableFuture<Void> outputsDone;
 
-    TaskProcess(POSIX posix, PosixFds fds, int pid, int stdoutFd, int stderrFd, int statusFd, int filesFd) {
+    TaskProcess(POSIX posix, PosixFds fds, int pid, int stdoutFd, int stderrFd, int statusFd, int filesFd,
+            int planFd) {
         this.posix = posix;
         this.fds = fds;
         this.pid = pid;
@@ -33,18 +38,30 @@ public final class TaskProcess {
         this.stderrFd = stderrFd;
         this.statusFd = statusFd;
         this.filesFd = filesFd;
+        this.planFd = planFd;
     }
 
     public int pid() {
         return pid;
     }
 
-    public void start(Executor pool, byte[] filesFrame, long stdoutCap, long stderrCap) {
+    /**
+     * Sends the plan (the launcher is blocked reading it, so this never waits on a full pipe for long) and
+     * starts the readers. A launcher that died meanwhile shows up as a status without "exec".
+     */
+    public void start(Executor pool, byte[] plan, byte[] filesFrame, long stdoutCap, long stderrCap) {
+        try {
+            fds.writeAll(planFd, plan, 0, plan.length);
+        } finally {
+            fds.close(planFd);
+        }
         stdout = new CappedOutput(fds, stdoutFd, stdoutCap);
         stderr = new CappedOutput(fds, stderrFd, stderrCap);
         outputsDone = CompletableFuture.allOf(CompletableFuture.runAsync(stdout, pool),
                 CompletableFuture.runAsync(stderr, pool));
-        if (filesFd >= 0) {
+        if (filesFrame.length == 0) {
+            fds.close(filesFd);
+        } else {
             pool.execute(() -> {
                 try {
                     fds.writeAll(filesFd, filesFrame, 0, filesFrame.length);
@@ -97,11 +114,33 @@ public final class TaskProcess {
     }
 
     /** Reaps the launcher (it has exited or is exiting) so no zombie is left behind. */
-    public void reap() {
+    public synchronized void reap() {
         int[] st = new int[1];
-        while (posix.waitpid(pid, st, 0) < 0 && posix.errno() == jnr.constants.platform.Errno.EINTR.intValue()) {
+        while (!reaped && posix.waitpid(pid, st, 0) < 0
+                && posix.errno() == jnr.constants.platform.Errno.EINTR.intValue()) {
             // retry
         }
+        reaped = true;
+    }
+
+    /** False once the launcher has exited (then it is reaped): a warm spare that died must not be used. */
+    public synchronized boolean alive() {
+        if (reaped) {
+            return false;
+        }
+        int[] st = new int[1];
+        if (posix.waitpid(pid, st, WNOHANG) == pid) {
+            reaped = true;
+        }
+        return !reaped;
+    }
+
+    /** Discards a launcher that never got a plan: closes every pipe (it then fails "plan" and exits) and reaps it. */
+    public void abandon() {
+        for (int fd : new int[] {planFd, filesFd, statusFd, stdoutFd, stderrFd}) {
+            fds.close(fd);
+        }
+        reap();
     }
 
     public CappedOutput stdout() {

@@ -7,7 +7,6 @@ import io.smainer.sandbox.cgroup.CgroupDetector;
 import io.smainer.sandbox.cgroup.CgroupDriver;
 import io.smainer.sandbox.cgroup.CgroupFs;
 import io.smainer.sandbox.ns.RootFsLayout;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +18,8 @@ import java.util.Map;
  * Probes, without creating anything: the cgroup driver the sandbox would pick and whether its parent is
  * delegated, kernel namespace support ({@code /proc/self/ns/*}), unprivileged user namespaces
  * ({@code user.max_user_namespaces}, Debian's {@code kernel.unprivileged_userns_clone}, Ubuntu 24.04's
- * {@code kernel.apparmor_restrict_unprivileged_userns}), seccomp filter support, tmpfs, the launcher,
- * allowed runtimes and GPU device nodes.
+ * {@code kernel.apparmor_restrict_unprivileged_userns}), whether tasks get a user namespace
+ * ({@link TaskUserNamespace}), seccomp filter support, tmpfs, the launcher, allowed runtimes and GPU device nodes.
  *
  * @param procRoot normally {@code /proc}
  */
@@ -73,6 +72,8 @@ public final class IsolationProbe {
         boolean apparmorRestricts = "1".equals(read("sys/kernel/apparmor_restrict_unprivileged_userns"));
         boolean usernsAllowed = !"0".equals(read("sys/user/max_user_namespaces"))
                 && !"0".equals(read("sys/kernel/unprivileged_userns_clone")) && !apparmorRestricts;
+        TaskUserNamespace taskUserns = TaskUserNamespace.decide(config.userns(), procRoot, config.taskUid(),
+                config.taskGid());
         String status = read("self/status");
         boolean seccomp = status != null && status.contains("Seccomp:")
                 && (read("sys/kernel/seccomp/actions_avail") == null
@@ -94,15 +95,11 @@ public final class IsolationProbe {
                 : path + " (missing: install it or remove '" + name + "' from SMAINER_CUSTOM_RUNTIMES)"));
         List<String> gpus = RootFsLayout.gpuDevices(config.gpuDeviceDir()).stream().map(Path::toString).toList();
         return new IsolationReport(problems.isEmpty(), problems, euid == 0, version, controllers, parents, delegated,
-                namespaces, usernsAllowed, apparmorRestricts, seccomp, tmpfs, String.valueOf(config.launcher()),
-                launcherProblem, allowed, gpus);
+                namespaces, usernsAllowed, apparmorRestricts, taskUserns.enabled(), taskUserns.reason(), seccomp, tmpfs,
+                String.valueOf(config.launcher()), launcherProblem, allowed, gpus);
     }
 
     private String read(String relative) {
-        try {
-            return Files.readString(procRoot.resolve(relative)).trim();
-        } catch (IOException e) {
-            return null;
-        }
+        return TaskUserNamespace.read(procRoot.resolve(relative));
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The isolation probe's facts. {@code available} is false when any {@code problems} entry exists; the
+ * The isolation probe's facts. {@code taskUserns} says whether tasks get their own user namespace and
+ * {@code taskUsernsReason} why not (or what it maps); it never makes isolation unavailable. {@code available} is false when any {@code problems} entry exists; the
  * daemon then refuses sandboxed task kinds with {@link #refusalReason()} and still serves built-in kinds.
  */
 public record IsolationReport(
@@ -19,6 +20,8 @@ public record IsolationReport(
         Map<String, Boolean> namespaces,
         boolean unprivilegedUsernsAllowed,
         boolean usernsRestrictedByAppArmor,
+        boolean taskUserns,
+        String taskUsernsReason,
         boolean seccompAvailable,
         boolean tmpfsAvailable,
         String launcher,
@@ -53,6 +56,8 @@ public record IsolationReport(
         m.put("namespaces", new java.util.TreeMap<>(namespaces));
         m.put("unprivileged_userns_allowed", unprivilegedUsernsAllowed);
         m.put("userns_restricted_by_apparmor", usernsRestrictedByAppArmor);
+        m.put("task_userns", taskUserns);
+        m.put("task_userns_reason", taskUsernsReason);
         m.put("seccomp_available", seccompAvailable);
         m.put("tmpfs_available", tmpfsAvailable);
         m.put("launcher", launcher);

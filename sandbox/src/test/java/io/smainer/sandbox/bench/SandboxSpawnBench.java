@@ -6,6 +6,7 @@ import io.smainer.sandbox.SandboxFactory;
 import io.smainer.sandbox.SandboxLimits;
 import io.smainer.sandbox.SandboxResult;
 import io.smainer.sandbox.SandboxSpec;
+import io.smainer.sandbox.UserNamespaceMode;
 import io.smainer.sandbox.cgroup.TaskCgroup;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,13 @@ import java.util.UUID;
 
 /**
  * bench/sandbox-spawn: p50/p99 from "task accepted" to the first instruction of {@code /bin/true}:
- * (a) bare ProcessBuilder ({@code start()} returns after the child's exec), (b) the full sandbox
- * (cgroup create + limits + launcher + namespaces + mounts + seccomp; the launcher reports the exec),
- * (c) {@code bwrap --unshare-all} (no exec report: measured to exit, and (a)/(b) to exit are printed too).
- * Also cgroup create+destroy. Run as root: {@code bench/sandbox-spawn/run.sh [iterations]}.
+ * (a) bare ProcessBuilder ({@code start()} returns after the child's exec), (b) the full sandbox as
+ * configured by default (one warm spare, user namespace when the host allows it: cgroup limits + plan +
+ * mounts + user namespace + seccomp; the launcher reports the exec), (b1) the same with no warm spare
+ * (cgroup mkdir, launcher exec, namespaces and cgroup join on the accepted path too), (b2) no user
+ * namespace, (c) {@code bwrap --unshare-all} (no exec report: measured to exit, and (a)/(b) to exit are
+ * printed too). Tasks run back to back, the worst case for the spare. Also cgroup create+destroy.
+ * Run as root: {@code bench/sandbox-spawn/run.sh [iterations]}.
  */
 public final class SandboxSpawnBench {
 
@@ -42,21 +46,13 @@ public final class SandboxSpawnBench {
                     aExit[i] = t2 - t0;
                 }
             }
-            long[] bExec = new long[n];
-            long[] bFull = new long[n];
+            long[][] b = sandboxRuns(sandbox, n, warm);
+            long[] bExec = b[0];
+            long[] bFull = b[1];
+            long[][] b1 = sandboxRuns(config.withPrewarm(0).withCgroupParentName(config.cgroupParentName() + "-b1"), n, warm);
+            long[][] b2 = sandboxRuns(config.withUserns(UserNamespaceMode.OFF)
+                    .withCgroupParentName(config.cgroupParentName() + "-b2"), n, warm);
             SandboxLimits limits = SandboxLimits.defaults();
-            for (int i = -warm; i < n; i++) {
-                long t0 = System.nanoTime();
-                SandboxResult r = sandbox.run(SandboxSpec.of("bench-" + (i + warm), List.of("/bin/true"), limits));
-                long t1 = System.nanoTime();
-                if (r.exitCode() != 0) {
-                    throw new IllegalStateException("sandboxed /bin/true failed: " + r);
-                }
-                if (i >= 0) {
-                    bExec[i] = r.resources().spawnMicros() * 1000;
-                    bFull[i] = t1 - t0;
-                }
-            }
             long[] cExit = null;
             Path bwrap = Path.of("/usr/bin/bwrap");
             if (Files.isExecutable(bwrap)) {
@@ -86,12 +82,18 @@ public final class SandboxSpawnBench {
                     cg[i] = t1 - t0;
                 }
             }
-            System.out.printf("sandbox-spawn: /bin/true, %d iterations after %d warm-up, cgroup %s, %d CPUs%n", n, warm,
-                    sandbox.cgroups().version(), Runtime.getRuntime().availableProcessors());
+            System.out.printf("sandbox-spawn: /bin/true, %d iterations after %d warm-up, cgroup %s, %d CPUs,"
+                    + " user namespace %s, warm spares %d%n", n, warm, sandbox.cgroups().version(),
+                    Runtime.getRuntime().availableProcessors(), sandbox.userNamespace().enabled() ? "on" : "off",
+                    config.prewarm());
             row("(a) ProcessBuilder, accepted -> exec", aExec);
             row("(a) ProcessBuilder, accepted -> exit", aExit);
             row("(b) full sandbox, accepted -> exec", bExec);
             row("(b) full sandbox, accepted -> result (incl. teardown)", bFull);
+            row("(b1) no warm spare, accepted -> exec", b1[0]);
+            row("(b1) no warm spare, accepted -> result", b1[1]);
+            row("(b2) no user namespace, accepted -> exec", b2[0]);
+            row("(b2) no user namespace, accepted -> result", b2[1]);
             if (cExit != null) {
                 row("(c) bwrap --unshare-all, accepted -> exit", cExit);
             } else {
@@ -104,11 +106,45 @@ public final class SandboxSpawnBench {
                 System.out.printf("ratio (b)/(c) p50, both to exit/result: %.2f%n", (double) p(bFull, 50) / p(cExit, 50));
             }
         } finally {
-            sandbox.cgroups().reapStale();
-            for (Path parent : sandbox.cgroups().parents().values()) {
-                Files.deleteIfExists(parent);
+            remove(sandbox);
+        }
+    }
+
+    private static long[][] sandboxRuns(SandboxConfig config, int n, int warm) throws Exception {
+        Sandbox sandbox = SandboxFactory.open(config);
+        try {
+            return sandboxRuns(sandbox, n, warm);
+        } finally {
+            remove(sandbox);
+        }
+    }
+
+    private static void remove(Sandbox sandbox) throws Exception {
+        sandbox.close();
+        sandbox.cgroups().reapStale();
+        for (Path parent : sandbox.cgroups().parents().values()) {
+            Files.deleteIfExists(parent);
+        }
+    }
+
+    /** [0] accepted -> exec, [1] accepted -> result, in ns, for n back-to-back runs of /bin/true. */
+    private static long[][] sandboxRuns(Sandbox sandbox, int n, int warm) throws Exception {
+        long[] exec = new long[n];
+        long[] full = new long[n];
+        SandboxLimits limits = SandboxLimits.defaults();
+        for (int i = -warm; i < n; i++) {
+            long t0 = System.nanoTime();
+            SandboxResult r = sandbox.run(SandboxSpec.of("bench-" + (i + warm), List.of("/bin/true"), limits));
+            long t1 = System.nanoTime();
+            if (r.exitCode() != 0) {
+                throw new IllegalStateException("sandboxed /bin/true failed: " + r);
+            }
+            if (i >= 0) {
+                exec[i] = r.resources().spawnMicros() * 1000;
+                full[i] = t1 - t0;
             }
         }
+        return new long[][] {exec, full};
     }
 
     private static long p(long[] v, int pct) {
