@@ -75,6 +75,11 @@ public final class AppProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The whole output file (stdout and stderr), appended across restarts on the same path. */
+    public Path logFile() {
+        return log;
+    }
+
     public long pid() {
         return process.pid();
     }

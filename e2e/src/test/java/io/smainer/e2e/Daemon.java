@@ -27,6 +27,7 @@ public final class Daemon implements AutoCloseable {
     /**
      * Starts it against {@code relayerWs} for {@code address} with {@code privateKeyHex} (environment, a throwaway devnet key),
      * CUSTOM tasks on with {@code sh}, AI tasks off, a 1 s heartbeat; waits for {@code <stateDir>/status.json}.
+     * {@code extra} flags win over these (e.g. {@code --enable-ai-tasks true --ollama-base-url URL}).
      */
     public static Daemon start(String relayerWs, Path stateDir, String address, String privateKeyHex, String... extra)
             throws IOException, InterruptedException {
@@ -74,6 +75,10 @@ public final class Daemon implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    public Path logFile() {
+        return process.logFile();
     }
 
     public String log() throws IOException {

@@ -76,11 +76,29 @@ public final class RelayerLite implements AutoCloseable {
 
     /** POST /tasks; returns the task id (fails with the answer unless 201). */
     public String submit(ObjectNode body) throws IOException, InterruptedException {
-        HttpResponse<String> r = send("POST", "/tasks", JSON.writeValueAsString(body));
+        HttpResponse<String> r = post("/tasks", body);
         if (r.statusCode() != 201) {
             throw new IllegalStateException("POST /tasks answered " + r.statusCode() + ": " + r.body());
         }
         return JSON.readTree(r.body()).get("task_id").asText();
+    }
+
+    /** POST of {@code body} to {@code path}, whatever the answer. */
+    public HttpResponse<String> post(String path, ObjectNode body) throws IOException, InterruptedException {
+        return send("POST", path, JSON.writeValueAsString(body));
+    }
+
+    /** Every task, oldest first, through {@code GET /tasks} pages of 500. */
+    public List<JsonNode> allTasks() throws IOException, InterruptedException {
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = get("/tasks?limit=500" + (cursor == null ? "" : "&cursor=" + cursor));
+            page.path("tasks").forEach(all::add);
+            JsonNode next = page.has("next_cursor") ? page.get("next_cursor") : page.get("nextCursor");
+            cursor = next == null || next.isNull() ? null : next.asText();
+        } while (cursor != null);
+        return all;
     }
 
     public JsonNode task(String id) throws IOException, InterruptedException {
@@ -135,6 +153,10 @@ public final class RelayerLite implements AutoCloseable {
 
     public String log() throws IOException {
         return process.tail();
+    }
+
+    public Path logFile() {
+        return process.logFile();
     }
 
     public boolean alive() {
