@@ -4,32 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SandboxSmokeTest {
-    private static SandboxFixture fixture;
-
-    @BeforeAll
-    static void open() throws Exception {
-        fixture = SandboxFixture.open();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
 
     @Test
     void runsTrue() throws Exception {
-        SandboxResult r = fixture.run("smoke-true", SandboxLimits.defaults(), "/bin/true");
+        SandboxResult r = SANDBOX.run("smoke-true", SandboxLimits.defaults(), "/bin/true");
         assertThat(r.exitCode()).isZero();
         assertThat(r.errorCode()).isEmpty();
         assertThat(r.resources().spawnMicros()).isPositive();
-        fixture.assertNothingLeft();
+        SANDBOX.assertNothingLeft();
     }
 
     @Test
@@ -39,7 +27,7 @@ class SandboxSmokeTest {
                         "id -u; id -g; hostname; pwd; ls / | tr '\\n' ' '; echo; ls /etc | tr '\\n' ' '; echo; ls /dev | tr '\\n' ' '; echo",
                         "grep -E '^(CapEff|CapBnd|NoNewPrivs|Seccomp):' /proc/self/status",
                         "echo $$; cat /work/probe.sh | wc -l").getBytes(StandardCharsets.UTF_8)));
-        SandboxResult r = fixture.sandbox().run(spec);
+        SandboxResult r = SANDBOX.sandbox().run(spec);
         String out = new String(r.stdout(), StandardCharsets.UTF_8);
         assertThat(r.exitCode()).as(out + new String(r.stderr(), StandardCharsets.UTF_8)).isZero();
         assertThat(out).startsWith("65534\n65534\nsmainer-task\n/work\n");
@@ -48,6 +36,6 @@ class SandboxSmokeTest {
                 .contains("NoNewPrivs:\t1").contains("Seccomp:\t2");
         assertThat(out).contains("\nbin dev etc lib lib64 proc sbin usr work \n");
         assertThat(out).contains("\nalternatives ld.so.cache localtime \n");
-        fixture.assertNothingLeft();
+        SANDBOX.assertNothingLeft();
     }
 }

@@ -7,38 +7,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smainer.protocol.wire.TaskErrorCode;
 import io.smainer.sandbox.SandboxException;
-import io.smainer.sandbox.SandboxFixture;
+import io.smainer.sandbox.SandboxExtension;
 import io.smainer.sandbox.SandboxLimits;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CustomTaskExecutorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SandboxFixture fixture;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
     private static CustomTaskExecutor executor;
 
     @BeforeAll
     static void open() throws Exception {
-        fixture = SandboxFixture.open();
-        executor = new CustomTaskExecutor(fixture.sandbox(),
+        executor = new CustomTaskExecutor(SANDBOX.sandbox(),
                 RuntimeAllowList.parse("python3=/usr/bin/python3,sh=/bin/sh,node=/usr/bin/node"),
                 SandboxLimits.defaults().withWallTimeout(Duration.ofSeconds(30)).withMemoryBytes(256 * SandboxLimits.MIB)
                         .withTmpfsBytes(8 * SandboxLimits.MIB));
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
     @AfterEach
     void nothingLeft() throws Exception {
-        fixture.assertNothingLeft();
+        SANDBOX.assertNothingLeft();
     }
 
     private static ObjectNode payload(String runtime, String code, String... args) {

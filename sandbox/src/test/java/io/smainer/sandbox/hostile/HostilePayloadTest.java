@@ -3,7 +3,7 @@ package io.smainer.sandbox.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smainer.protocol.wire.TaskErrorCode;
-import io.smainer.sandbox.SandboxFixture;
+import io.smainer.sandbox.SandboxExtension;
 import io.smainer.sandbox.SandboxLimits;
 import io.smainer.sandbox.SandboxResult;
 import io.smainer.sandbox.SandboxSpec;
@@ -22,10 +22,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,26 +35,15 @@ import org.junit.jupiter.api.io.TempDir;
 class HostilePayloadTest {
     private static final String PY = "/usr/bin/python3";
     private static final AtomicInteger IDS = new AtomicInteger();
-    private static SandboxFixture fixture;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
 
     @TempDir
     Path hostDir;
 
-    @BeforeAll
-    static void open() throws Exception {
-        fixture = SandboxFixture.open();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
     @AfterEach
     void nothingEscaped() throws IOException {
-        fixture.assertNothingLeft();
+        SANDBOX.assertNothingLeft();
     }
 
     private static SandboxLimits limits() {
@@ -64,12 +52,12 @@ class HostilePayloadTest {
     }
 
     private static SandboxResult python(SandboxLimits limits, String code) throws Exception {
-        return fixture.sandbox().run(SandboxSpec.of("hostile-" + IDS.incrementAndGet(),
+        return SANDBOX.sandbox().run(SandboxSpec.of("hostile-" + IDS.incrementAndGet(),
                 List.of(PY, "-I", "-S", "/work/main.py"), limits).withFiles(Map.of("main.py", code.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static SandboxResult sh(SandboxLimits limits, String script) throws Exception {
-        return fixture.run("hostile-" + IDS.incrementAndGet(), limits, "/bin/sh", "-c", script);
+        return SANDBOX.run("hostile-" + IDS.incrementAndGet(), limits, "/bin/sh", "-c", script);
     }
 
     private static String out(SandboxResult r) {
@@ -210,7 +198,7 @@ class HostilePayloadTest {
         Path suid = hostDir.resolve("suid-id");
         Files.copy(Path.of("/usr/bin/id"), suid);
         assertThat(new ProcessBuilder("chmod", "4755", suid.toString()).start().waitFor()).isZero();
-        SandboxResult r = fixture.sandbox().run(SandboxSpec.of("hostile-" + IDS.incrementAndGet(),
+        SandboxResult r = SANDBOX.sandbox().run(SandboxSpec.of("hostile-" + IDS.incrementAndGet(),
                 List.of("/bin/sh", "-c", suid + " -u; /usr/bin/su -c id root </dev/null; /usr/bin/mount -t tmpfs x /work;"
                         + " echo done"), limits()).withExtraReadOnlyPaths(List.of(hostDir)));
         assertThat(out(r)).as(all(r)).startsWith("65534\n").contains("done").doesNotContain("uid=0");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smainer.sandbox.Sandbox;
 import io.smainer.sandbox.SandboxConfig;
+import io.smainer.sandbox.SandboxExtension;
 import io.smainer.sandbox.SandboxFactory;
 import io.smainer.sandbox.SandboxFixture;
 import io.smainer.sandbox.SandboxLimits;
@@ -20,9 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jnr.posix.POSIXFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,19 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UserNamespaceTest {
     private static final String PY = "/usr/bin/python3";
     private static final AtomicInteger IDS = new AtomicInteger();
-    private static SandboxFixture fixture;
-
-    @BeforeAll
-    static void open() throws Exception {
-        fixture = SandboxFixture.open();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
 
     private static SandboxLimits limits() {
         return SandboxLimits.defaults().withWallTimeout(Duration.ofSeconds(30)).withMemoryBytes(128 * SandboxLimits.MIB)
@@ -81,7 +70,7 @@ class UserNamespaceTest {
 
     @Test
     void taskUserNamespaceMapsOnlyTheTaskIdsAndGrantsNothing() throws Exception {
-        Sandbox sandbox = fixture.sandbox();
+        Sandbox sandbox = SANDBOX.sandbox();
         assertThat(sandbox.userNamespace().enabled()).as(sandbox.userNamespace().reason()).isTrue();
         String hostUserns = Files.readSymbolicLink(Path.of("/proc/self/ns/user")).toString();
         String out = run(sandbox, "echo uid_map $(cat /proc/self/uid_map); echo gid_map $(cat /proc/self/gid_map);"
