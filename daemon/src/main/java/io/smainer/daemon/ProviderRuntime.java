@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The assembled daemon (built by {@link ProviderDaemon}): runs until a signal, then drains — stop
  * taking tasks, report draining, finish running tasks up to the drain timeout (a second signal or
  * the timeout cancels the rest, reported failed), flush the outbox — and shuts down in order:
- * relay, status endpoint, workers, sandbox (leftover task cgroups), event loops, lock.
+ * relay, status endpoint, workers, sandbox (warm launchers and their cgroups, then leftover task cgroups),
+ * event loops, lock.
  */
 final class ProviderRuntime {
     private static final Logger log = LoggerFactory.getLogger(ProviderRuntime.class);

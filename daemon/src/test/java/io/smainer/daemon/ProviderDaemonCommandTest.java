@@ -37,7 +37,8 @@ class ProviderDaemonCommandTest {
     void helpAndVersion() throws Exception {
         assertThat(run(Map.of(), "--help")).isZero();
         assertThat(out.toString()).contains("--relayer", "--state-dir", "--status-port", "--drain-timeout",
-                "--ws-path-template", "--heartbeat-interval", "--passphrase-file", "--keystore", "RELAYER_WS_URL");
+                "--ws-path-template", "--heartbeat-interval", "--passphrase-file", "--keystore", "RELAYER_WS_URL",
+                "--sandbox-userns", "SMAINER_SANDBOX_USERNS", "--sandbox-prewarm", "SMAINER_SANDBOX_PREWARM");
         assertThat(run(Map.of(), "--version")).isZero();
         assertThat(out.toString()).contains("smainer-daemon " + SmainerVersion.current());
     }
@@ -49,7 +50,7 @@ class ProviderDaemonCommandTest {
                 "--state-dir", tmp.toString());
         assertThat(rc).isZero();
         assertThat(out.toString()).contains("relayer_url = \"ws://relay:9\"", "private_key = \"<redacted>\"",
-                "heartbeat_interval = \"30\"").doesNotContain("1234567890abcdef").doesNotContain("correct horse");
+                "heartbeat_interval = \"30\"", "sandbox_userns = \"auto\"", "sandbox_prewarm = \"1\"").doesNotContain("1234567890abcdef").doesNotContain("correct horse");
     }
 
     @Test
@@ -57,6 +58,18 @@ class ProviderDaemonCommandTest {
         int rc = run(Map.of("STARKNET_ACCOUNT_ADDRESS", ADDR), "--print-config", "--heartbeat-interval", "0");
         assertThat(rc).isEqualTo(78);
         assertThat(err.toString()).contains("heartbeat_interval='0'", "flag --heartbeat-interval", "outside");
+    }
+
+    @Test
+    void sandboxKeysComeFromFlagsAndExit78WhenInvalid() throws Exception {
+        assertThat(run(Map.of("STARKNET_ACCOUNT_ADDRESS", ADDR), "--print-config", "--sandbox-userns", "off",
+                "--sandbox-prewarm", "0")).isZero();
+        assertThat(out.toString()).contains("sandbox_userns = \"off\"", "sandbox_prewarm = \"0\"");
+        assertThat(run(Map.of("STARKNET_ACCOUNT_ADDRESS", ADDR), "--print-config", "--sandbox-prewarm", "100")).isEqualTo(78);
+        assertThat(err.toString()).contains("sandbox_prewarm='100'", "flag --sandbox-prewarm", "outside [0, 8]");
+        assertThat(run(Map.of("STARKNET_ACCOUNT_ADDRESS", ADDR, "SMAINER_SANDBOX_USERNS", "sometimes"), "--print-config"))
+                .isEqualTo(78);
+        assertThat(err.toString()).contains("sandbox_userns='sometimes'", "environment SMAINER_SANDBOX_USERNS", "auto", "off");
     }
 
     @Test

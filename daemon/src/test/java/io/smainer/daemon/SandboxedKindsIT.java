@@ -110,10 +110,54 @@ class SandboxedKindsIT {
         return all.toString();
     }
 
+    /** Pids in a task cgroup of this test (warm launchers, tasks), from every {@code /proc/<pid>/cgroup}. */
+    private List<Long> processesInTaskCgroups() throws IOException {
+        List<Long> pids = new java.util.ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path proc : procs) {
+                try (java.io.InputStream in = Files.newInputStream(proc.resolve("cgroup"))) {
+                    if (new String(in.readAllBytes(), StandardCharsets.US_ASCII).contains("/" + cgroupParent + "/")) {
+                        pids.add(Long.parseLong(proc.getFileName().toString()));
+                    }
+                } catch (IOException e) {
+                    // exited while we looked
+                }
+            }
+        }
+        return pids;
+    }
+
+    /**
+     * Alive and not a zombie: a killed launcher whose parent died first waits, dead, for the host's init to
+     * reap it; it holds no cgroup, namespace or memory.
+     */
+    private static boolean running(ProcessHandle p) {
+        try (java.io.InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+            return p.isAlive() && new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
+                    .noneMatch(l -> l.matches("State:\\s+Z.*"));
+        } catch (IOException e) {
+            return false; // gone
+        }
+    }
+
+    /** What the sandbox decides in auto mode (TaskUserNamespace): a user namespace unless the kernel forbids it. */
+    private static boolean hostGivesTasksAUserNamespace() throws IOException {
+        Path max = Path.of("/proc/sys/user/max_user_namespaces");
+        if (!Files.exists(Path.of("/proc/self/ns/user"))) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(max)) {
+            return !new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().equals("0");
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        }
+    }
+
     @Test
     void customTaskRunsInTheSandboxAndItsSignedResultIsAccepted() throws Exception {
         Map<String, String> env = sandboxEnv(true);
         env.put("DEFAULT_TIMEOUT", "1"); // caps a CUSTOM task's wall time below its own timeout_seconds
+        env.put("SMAINER_SANDBOX_PREWARM", "2"); // more than one warm launcher to remove at shutdown
         try (RelayerLiteProcess relayer = relayer(); DaemonProcess d = daemon(relayer.wsOrigin(), env)) {
             d.showLogOnFailure(() -> {
                 d.awaitRegistered(Duration.ofSeconds(60));
@@ -122,6 +166,10 @@ class SandboxedKindsIT {
                 assertThat(status.at("/isolation/allowed_runtimes/sh").asText()).isEqualTo("/bin/sh");
                 assertThat(status.at("/task_kinds/CUSTOM/available").asBoolean()).isTrue();
                 assertThat(status.at("/task_kinds/HASH/available").asBoolean()).isTrue();
+                assertThat(status.at("/isolation/task_userns").asBoolean()).as("isolation: %s", status.get("isolation"))
+                        .isEqualTo(hostGivesTasksAUserNamespace());
+                assertThat(status.at("/isolation/task_userns_reason").asText()).isNotBlank();
+                assertThat(d.log()).contains("warm spares 2");
                 assertThat(cgroupDirs()).as("task cgroup parents while running").isNotEmpty();
 
                 String task = relayer.submit("{\"payload\":{\"task_type\":\"CUSTOM\",\"runtime\":\"sh\","
@@ -141,9 +189,21 @@ class SandboxedKindsIT {
                 JsonNode timedOut = relayer.awaitStatus(slow, "failed", Duration.ofSeconds(60));
                 assertThat(timedOut.get("error_message").asText()).contains("TIMEOUT");
 
+                // Between tasks the daemon's only descendants are the warm launchers: per spare an outer in the
+                // host pid ns and its inner (pid 1 of the task's pid ns), the inner in the spare's task cgroup.
+                await().atMost(Duration.ofSeconds(30)).until(() -> processesInTaskCgroups().size() >= 2);
+                List<Long> inTaskCgroups = processesInTaskCgroups();
+                List<ProcessHandle> launchers = d.process().descendants().toList();
+                assertThat(launchers.stream().map(ProcessHandle::pid).toList()).as("the daemon's descendants")
+                        .containsAll(inTaskCgroups).hasSizeGreaterThan(inTaskCgroups.size());
+
                 d.terminate();
                 assertThat(d.waitForExit(Duration.ofSeconds(30))).isZero();
                 assertThat(cgroupDirs()).as("task cgroup parents after shutdown").isEmpty();
+                assertThat(processesInTaskCgroups()).as("processes in task cgroups after shutdown").isEmpty();
+                assertThat(launchers).as("launcher processes after shutdown").noneMatch(SandboxedKindsIT::running);
+                assertThat(d.log()).as("the sandbox closed its spares: nothing left for the reaper")
+                        .doesNotContain("task cgroup(s) at shutdown").doesNotContain("left by a previous run");
             });
         }
     }

@@ -1,5 +1,7 @@
 package io.smainer.cli.doctor;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,7 +11,8 @@ import java.util.Map;
  */
 public record CheckResult(String check, Verdict verdict, String message, String fix, Map<String, Object> details) {
     public CheckResult {
-        details = details == null ? Map.of() : Map.copyOf(details);
+        // Not Map.copyOf: a fact may be null (the probe's launcher_problem when the launcher is fine).
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public static CheckResult pass(String check, String message) {

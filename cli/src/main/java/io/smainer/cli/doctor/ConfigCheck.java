@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.smainer.protocol.Require;
+import io.smainer.sandbox.SandboxConfig;
+import io.smainer.sandbox.UserNamespaceMode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,7 +20,8 @@ import java.util.Set;
 /**
  * provider.toml parses and would be accepted by the daemon: no unknown keys (the daemon refuses them),
  * only scalar values, the required account address, a ws/wss relayer origin, a loopback status endpoint,
- * and a key source. Values of secret keys are never printed.
+ * a user namespace mode and a number of warm launchers in range, and a key source. Values of secret keys are
+ * never printed.
  */
 public final class ConfigCheck implements DoctorCheck {
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "localhost");
@@ -81,6 +84,7 @@ public final class ConfigCheck implements DoctorCheck {
                 fixes.add("set status_port = 9465 (or 0 for an ephemeral port)");
             }
         });
+        sandbox(ctx, problems, fixes);
         boolean hasKeystore = ctx.setting("keystore").isPresent() || ctx.env().env("SMAINER_KEYSTORE").isPresent();
         boolean hasPlainKey = ctx.setting("private_key").isPresent();
         if (!hasKeystore && !hasPlainKey && ctx.env().env("STARKNET_PRIVATE_KEY").isEmpty()) {
@@ -95,6 +99,24 @@ public final class ConfigCheck implements DoctorCheck {
                     "remove private_key and set keystore = <encrypted keystore> (smainer wallet import, then smainer register)");
         }
         return CheckResult.pass(name(), ctx.configPath() + " is valid (" + tree.size() + " keys)");
+    }
+
+    /** The two sandbox keys the daemon validates beyond their type: {@code sandbox_userns}, {@code sandbox_prewarm}. */
+    private static void sandbox(DoctorContext ctx, List<String> problems, List<String> fixes) {
+        ctx.setting(IsolationCheck.USERNS_KEY).ifPresent(v -> {
+            try {
+                UserNamespaceMode.parse(v);
+            } catch (IllegalArgumentException e) {
+                problems.add(IsolationCheck.USERNS_KEY + " '" + v + "' is not auto or off");
+                fixes.add("set " + IsolationCheck.USERNS_KEY + " = \"auto\" (a user namespace per task when the host allows it)"
+                        + " or \"off\"");
+            }
+        });
+        ctx.setting("sandbox_prewarm").filter(v -> !v.matches("\\d{1,2}") || Integer.parseInt(v) > SandboxConfig.MAX_PREWARM)
+                .ifPresent(v -> {
+                    problems.add("sandbox_prewarm '" + v + "' is not a number of warm launchers 0-" + SandboxConfig.MAX_PREWARM);
+                    fixes.add("set sandbox_prewarm = 1 (0 starts each launcher when its task is accepted)");
+                });
     }
 
     private static void relayerUrl(String url, List<String> problems, List<String> fixes) {

@@ -15,8 +15,9 @@ final class DaemonConfigKeys {
             "heartbeat_interval", "register_ack_timeout", "reconnect_initial_delay", "reconnect_max_delay",
             "reconnect_backoff_multiplier", "drain_timeout", "outbox_retention", "outbox_unacked_grace", "matrix_max_dimension",
             "default_timeout", "enable_custom_tasks", "custom_runtimes", "sandbox_launcher", "sandbox_uid", "sandbox_gid",
-            "sandbox_temp_dir", "sandbox_cgroup_parent", "default_memory_limit", "stdout_cap", "stderr_cap", "enable_ai_tasks",
-            "ai_backend", "ollama_base_url", "openai_base_url", "ollama_default_model", "allowed_models", "log_level");
+            "sandbox_temp_dir", "sandbox_cgroup_parent", "sandbox_userns", "sandbox_prewarm", "default_memory_limit", "stdout_cap",
+            "stderr_cap", "enable_ai_tasks", "ai_backend", "ollama_base_url", "openai_base_url", "ollama_default_model",
+            "allowed_models", "log_level");
 
     /** Keys whose values are secrets: never printed, removed from the diagnostics bundle. */
     static final Set<String> SECRET = Set.of("private_key", "keystore_password");

@@ -13,6 +13,7 @@ import io.smainer.cli.node.ProviderConfigFile;
 import io.smainer.cli.relayer.RelayerOptions;
 import io.smainer.protocol.stark.StarkCrypto;
 import io.smainer.sandbox.SandboxConfig;
+import io.smainer.sandbox.UserNamespaceMode;
 import io.smainer.sandbox.custom.RuntimeAllowList;
 import io.smainer.sandbox.probe.IsolationProbe;
 import java.io.IOException;
@@ -179,9 +180,10 @@ public final class DoctorCommand implements Callable<Integer> {
         return "\033[" + code + "m" + text + "\033[0m";
     }
 
-    private io.smainer.sandbox.probe.IsolationReport probe() {
+    private io.smainer.sandbox.probe.IsolationReport probe(UserNamespaceMode userns) {
         Map<String, Path> runtimes = RuntimeAllowList.parse(env.env(RuntimeAllowList.CONFIG_KEY).orElse(null)).interpreters();
-        return new IsolationProbe(SandboxConfig.defaults(launcher()), Path.of("/proc"), effectiveUid()).probe(runtimes);
+        return new IsolationProbe(SandboxConfig.defaults(launcher()).withUserns(userns), Path.of("/proc"), effectiveUid())
+                .probe(runtimes);
     }
 
     /** SMAINER_SANDBOX_LAUNCHER, else lib/smainer-launch of the installation, else the source checkout's build. */

@@ -37,6 +37,8 @@ public enum ConfigKey {
     SANDBOX_GID("sandbox_gid", List.of("SMAINER_SANDBOX_GID"), "--sandbox-gid", "auto", false),
     SANDBOX_TEMP_DIR("sandbox_temp_dir", List.of("SANDBOX_TEMP_DIR", "SMAINER_SANDBOX_TEMP_DIR"), "--sandbox-temp-dir", "/tmp", false),
     SANDBOX_CGROUP_PARENT("sandbox_cgroup_parent", List.of("SMAINER_SANDBOX_CGROUP_PARENT"), "--sandbox-cgroup-parent", "smainer", false),
+    SANDBOX_USERNS("sandbox_userns", List.of("SMAINER_SANDBOX_USERNS"), "--sandbox-userns", "auto", false),
+    SANDBOX_PREWARM("sandbox_prewarm", List.of("SMAINER_SANDBOX_PREWARM"), "--sandbox-prewarm", "1", false),
     DEFAULT_MEMORY_LIMIT("default_memory_limit", List.of("DEFAULT_MEMORY_LIMIT", "SMAINER_DEFAULT_MEMORY_LIMIT"), "--default-memory-limit", "512MB", false),
     STDOUT_CAP("stdout_cap", List.of("SMAINER_STDOUT_CAP"), "--stdout-cap", "1MiB", false),
     STDERR_CAP("stderr_cap", List.of("SMAINER_STDERR_CAP"), "--stderr-cap", "1MiB", false),

@@ -2,6 +2,8 @@ package io.smainer.daemon.config;
 
 import io.smainer.protocol.Require;
 import io.smainer.protocol.stark.NodeIds;
+import io.smainer.sandbox.SandboxConfig;
+import io.smainer.sandbox.UserNamespaceMode;
 import io.smainer.sandbox.custom.RuntimeAllowList;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -112,7 +114,8 @@ final class ConfigValidator {
             throw fail(ConfigKey.SANDBOX_CGROUP_PARENT, "must be a plain directory name of 1 to 64 letters, digits, '_', '.' or '-'");
         }
         return new SandboxSettings(enabled, runtimes, launcher(), taskId(ConfigKey.SANDBOX_UID), taskId(ConfigKey.SANDBOX_GID),
-                absolutePath(ConfigKey.SANDBOX_TEMP_DIR), parent,
+                absolutePath(ConfigKey.SANDBOX_TEMP_DIR), parent, userns(),
+                integer(ConfigKey.SANDBOX_PREWARM, 0, SandboxConfig.MAX_PREWARM),
                 size(ConfigKey.DEFAULT_MEMORY_LIMIT, MIB, 16 * MIB, 1L << 40),
                 size(ConfigKey.STDOUT_CAP, 1, 0, 256 * MIB), size(ConfigKey.STDERR_CAP, 1, 0, 256 * MIB));
     }
@@ -125,6 +128,15 @@ final class ConfigValidator {
         Path installed = smainerHome.resolve("lib/smainer-launch");
         Path built = smainerHome.resolve("sandbox/target/native/smainer-launch");
         return java.nio.file.Files.exists(installed) || !java.nio.file.Files.exists(built) ? installed : built;
+    }
+
+    private UserNamespaceMode userns() {
+        try {
+            return UserNamespaceMode.parse(raw(ConfigKey.SANDBOX_USERNS));
+        } catch (IllegalArgumentException e) {
+            throw fail(ConfigKey.SANDBOX_USERNS, "must be auto (a user namespace per task when the host allows it) or off"
+                    + " (tasks keep every other isolation layer)");
+        }
     }
 
     private Integer taskId(ConfigKey k) {

@@ -90,6 +90,8 @@ public record DaemonConfig(
         m.put(ConfigKey.SANDBOX_GID.tomlKey(), sandbox.taskGid() == null ? "auto" : sandbox.taskGid().toString());
         m.put(ConfigKey.SANDBOX_TEMP_DIR.tomlKey(), sandbox.tempDir().toString());
         m.put(ConfigKey.SANDBOX_CGROUP_PARENT.tomlKey(), sandbox.cgroupParent());
+        m.put(ConfigKey.SANDBOX_USERNS.tomlKey(), sandbox.usernsText());
+        m.put(ConfigKey.SANDBOX_PREWARM.tomlKey(), Integer.toString(sandbox.prewarm()));
         m.put(ConfigKey.DEFAULT_MEMORY_LIMIT.tomlKey(), ByteSize.format(sandbox.memoryBytes()));
         m.put(ConfigKey.STDOUT_CAP.tomlKey(), ByteSize.format(sandbox.stdoutCapBytes()));
         m.put(ConfigKey.STDERR_CAP.tomlKey(), ByteSize.format(sandbox.stderrCapBytes()));

@@ -1,5 +1,6 @@
 package io.smainer.daemon.config;
 
+import io.smainer.sandbox.UserNamespaceMode;
 import io.smainer.sandbox.custom.RuntimeAllowList;
 import java.nio.file.Path;
 
@@ -11,6 +12,8 @@ import java.nio.file.Path;
  * @param taskUid      the unprivileged uid tasks run as; null = {@code smainer-task} if that user exists, else 65534
  * @param taskGid      likewise for the gid
  * @param tempDir      where the task root is assembled (inside the task's private mount namespace)
+ * @param userns       whether tasks get a user namespace of their own when the host allows it (docs/security.md)
+ * @param prewarm      launchers kept started ahead of tasks; 0 starts each when its task is accepted
  * @param memoryBytes  per-task memory limit (no swap)
  */
 public record SandboxSettings(
@@ -21,9 +24,16 @@ public record SandboxSettings(
         Integer taskGid,
         Path tempDir,
         String cgroupParent,
+        UserNamespaceMode userns,
+        int prewarm,
         long memoryBytes,
         long stdoutCapBytes,
         long stderrCapBytes) {
+
+    /** {@code auto} or {@code off}, as {@code sandbox_userns} is written. */
+    public String usernsText() {
+        return userns.name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** {@code name=/path,...} as configured, for {@code --print-config}. */
     public String runtimesText() {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,8 @@ public final class TaskIsolation implements AutoCloseable {
     public static TaskIsolation start(SandboxSettings settings, TaskUser user, String cgroupParent, Path procRoot,
                                       boolean open) {
         SandboxConfig config = sandboxConfig(settings, user, cgroupParent);
-        IsolationReport report = new IsolationProbe(config, procRoot, POSIXFactory.getNativePOSIX().geteuid())
+        POSIX posix = POSIXFactory.getNativePOSIX();
+        IsolationReport report = new IsolationProbe(config, procRoot, posix.geteuid())
                 .probe(settings.runtimes().interpreters());
         if (!open) {
             return new TaskIsolation(report, null, "the sandbox is not opened: no enabled task kind needs it");
@@ -58,7 +60,8 @@ public final class TaskIsolation implements AutoCloseable {
                     + " is not a directory; create it or set SANDBOX_TEMP_DIR to an existing directory such as /tmp");
         }
         try {
-            return new TaskIsolation(report, SandboxFactory.open(config), null);
+            // Same procRoot as the probe: the user namespace decision in /status is the one the sandbox uses.
+            return new TaskIsolation(report, SandboxFactory.open(config, posix, procRoot), null);
         } catch (SandboxException e) {
             return new TaskIsolation(report, null, "task isolation unavailable: " + e.getMessage());
         }
@@ -67,7 +70,7 @@ public final class TaskIsolation implements AutoCloseable {
     static SandboxConfig sandboxConfig(SandboxSettings s, TaskUser user, String cgroupParent) {
         SandboxConfig d = SandboxConfig.defaults(s.launcher());
         return new SandboxConfig(s.launcher(), user.uid(), user.gid(), s.tempDir(), d.readOnlyPaths(), d.devices(),
-                d.gpuDeviceDir(), cgroupParent, d.mountInfo(), d.selfCgroup(), true);
+                d.gpuDeviceDir(), cgroupParent, d.mountInfo(), d.selfCgroup(), true, s.userns(), s.prewarm());
     }
 
     /** Per-task limits from the settings; {@code maxWall} caps a task's own {@code timeout_seconds}. */
@@ -91,12 +94,17 @@ public final class TaskIsolation implements AutoCloseable {
         return refusalReason;
     }
 
-    /** Kills what a cancelled task may have left and removes the (then empty) cgroup parent directories. */
+    /**
+     * Closes the sandbox (its warm launchers and their cgroups go first, so they are not mistaken for
+     * leftovers), kills what a cancelled task may have left and removes the (then empty) cgroup parents.
+     * Called after the drain, when no task can start any more.
+     */
     @Override
     public void close() {
         if (sandbox == null) {
             return;
         }
+        sandbox.close();
         try {
             int reaped = sandbox.cgroups().reapStale();
             if (reaped > 0) {

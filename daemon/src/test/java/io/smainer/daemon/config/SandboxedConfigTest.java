@@ -3,6 +3,8 @@ package io.smainer.daemon.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smainer.sandbox.SandboxConfig;
+import io.smainer.sandbox.UserNamespaceMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -88,6 +90,38 @@ class SandboxedConfigTest {
         fails(Map.of("SMAINER_SANDBOX_GID", "nobody"), tmp, "sandbox_gid='nobody'", "not a numeric id");
         fails(Map.of("SANDBOX_TEMP_DIR", "tmp"), tmp, "sandbox_temp_dir='tmp'", "absolute");
         fails(Map.of("SMAINER_SANDBOX_CGROUP_PARENT", "../escape"), tmp, "sandbox_cgroup_parent='../escape'", "plain directory name");
+    }
+
+    @Test
+    void userNamespaceModeAndWarmLaunchers() {
+        SandboxSettings d = load(Map.of()).sandbox();
+        assertThat(d.userns()).isEqualTo(UserNamespaceMode.AUTO);
+        assertThat(d.prewarm()).isEqualTo(SandboxConfig.DEFAULT_PREWARM);
+        assertThat(ConfigKey.SANDBOX_PREWARM.defaultValue()).isEqualTo(Integer.toString(SandboxConfig.DEFAULT_PREWARM));
+        assertThat(ConfigKey.SANDBOX_USERNS.envNames()).containsExactly(SandboxConfig.KEY_USERNS);
+        assertThat(ConfigKey.SANDBOX_PREWARM.envNames()).containsExactly(SandboxConfig.KEY_PREWARM);
+        assertThat(load(Map.of()).printable()).containsEntry("sandbox_userns", "auto").containsEntry("sandbox_prewarm", "1");
+
+        DaemonConfig set = load(Map.of("SMAINER_SANDBOX_USERNS", "OFF", "SMAINER_SANDBOX_PREWARM", "0"));
+        assertThat(set.sandbox().userns()).isEqualTo(UserNamespaceMode.OFF);
+        assertThat(set.sandbox().prewarm()).as("0 disables warm launchers").isZero();
+        assertThat(set.printable()).containsEntry("sandbox_userns", "off").containsEntry("sandbox_prewarm", "0");
+        assertThat(load(Map.of("SMAINER_SANDBOX_PREWARM", "8")).sandbox().prewarm()).isEqualTo(SandboxConfig.MAX_PREWARM);
+
+        Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+        flags.put(ConfigKey.SANDBOX_USERNS, "off");
+        flags.put(ConfigKey.SANDBOX_PREWARM, "2");
+        SandboxSettings fromFlags = new ConfigLoader(Map.of("STARKNET_ACCOUNT_ADDRESS", ADDR, "SMAINER_SANDBOX_USERNS", "auto"), tmp)
+                .load(Path.of("/dev/null"), flags).sandbox();
+        assertThat(fromFlags.userns()).as("flag over environment").isEqualTo(UserNamespaceMode.OFF);
+        assertThat(fromFlags.prewarm()).isEqualTo(2);
+
+        fails(Map.of("SMAINER_SANDBOX_USERNS", "required"), tmp, "sandbox_userns='required'",
+                "environment SMAINER_SANDBOX_USERNS", "must be auto", "or off");
+        fails(Map.of("SMAINER_SANDBOX_PREWARM", "9"), tmp, "sandbox_prewarm='9'", "environment SMAINER_SANDBOX_PREWARM",
+                "outside [0, 8]");
+        fails(Map.of("SMAINER_SANDBOX_PREWARM", "-1"), tmp, "sandbox_prewarm='-1'", "outside [0, 8]");
+        fails(Map.of("SMAINER_SANDBOX_PREWARM", "one"), tmp, "sandbox_prewarm='one'", "not a whole number");
     }
 
     @Test
