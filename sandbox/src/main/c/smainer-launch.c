@@ -605,6 +605,10 @@ int main(int argc, char **argv) {
         inner(first >= 0 ? argv + first : NULL, exec_pipe[1]);
     }
     close(exec_pipe[1]);
+    /* Only here, after the fork (an ignored signal stays ignored across execve): a daemon that stopped reading
+     * our status (a discarded spare) must not kill us with SIGPIPE before we reap the inner, which would
+     * leave it a zombie for the host's init. */
+    signal(SIGPIPE, SIG_IGN);
     if (files_fd >= 0) close(files_fd);
     if (plan_fd >= 0) close(plan_fd);
     if (use_userns) close(userns_fd);

@@ -130,7 +130,11 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Kills the warm spares; tasks still running keep running until their own run() ends. */
+    /**
+     * Kills the warm spares and reaps their launchers. Call it after running tasks ended (the daemon closes
+     * after its drain): a task started on a warm spare has a launcher tied to the spare-starter thread, which
+     * ends here.
+     */
     @Override
     public void close() {
         slots.close();

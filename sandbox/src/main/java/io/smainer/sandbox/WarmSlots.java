@@ -141,7 +141,12 @@ final class WarmSlots implements AutoCloseable {
         return spares;
     }
 
-    /** Kills the spares (their cgroups go with them) and stops starting new ones. */
+    /**
+     * Kills the spares (their cgroups go with them), reaps their launchers, then stops the starter thread.
+     * The order matters: a launcher dies with the thread that spawned it (PR_SET_PDEATHSIG is per thread), so
+     * a starter that ended first would kill the spares' launchers before they reap their pid 1, leaving it a
+     * zombie for the host's init. For the same reason, call this after the tasks that ran on spares ended.
+     */
     @Override
     public void close() {
         List<Future<SandboxSlot>> pending;
@@ -150,16 +155,18 @@ final class WarmSlots implements AutoCloseable {
             pending = new ArrayList<>(ready);
             ready.clear();
         }
-        starter.shutdown();
-        for (Future<SandboxSlot> f : pending) {
-            try {
-                discard(f.get());
-            } catch (ExecutionException e) {
-                // never started
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            for (Future<SandboxSlot> f : pending) {
+                try {
+                    discard(f.get());
+                } catch (ExecutionException e) {
+                    // never started
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            starter.shutdown();
         }
     }
 

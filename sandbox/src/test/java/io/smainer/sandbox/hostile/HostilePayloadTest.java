@@ -7,6 +7,7 @@ import io.smainer.sandbox.SandboxExtension;
 import io.smainer.sandbox.SandboxLimits;
 import io.smainer.sandbox.SandboxResult;
 import io.smainer.sandbox.SandboxSpec;
+import io.smainer.sandbox.selftest.SelfTest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -70,9 +71,7 @@ class HostilePayloadTest {
 
     @Test
     void forkBombHitsPidsLimit() throws Exception {
-        // Every process stays alive until a fork fails, so the tree must reach pids.max; the classic
-        // "b | b &" form lets the top shell exit first and the namespace reaps the rest before the limit.
-        SandboxResult r = sh(limits().withPidsMax(64).withWallTimeout(Duration.ofSeconds(3)), "b() { b | b; }; b");
+        SandboxResult r = sh(limits().withPidsMax(64).withWallTimeout(Duration.ofSeconds(3)), SelfTest.FORK_BOMB);
         assertThat(r.pidsLimitHit()).as(r.toString()).isTrue();
         assertThat(r.errorCode()).contains(TaskErrorCode.RESOURCE_LIMIT);
     }
