@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/relayer-dispatch: relayer-lite dispatch benchmark (docs/performance.md "relayer-lite").
-# Usage: bench/relayer-dispatch/run.sh [--nodes 1000] [--tasks 20000] [--clients 32] [--rate R] [--idle-nodes 20000]
+# Usage: bench/relayer-dispatch/run.sh [--nodes 1000] [--tasks 20000] [--clients 32] [--rate R] [--warmup W] [--exec-ms D] [--idle-nodes 20000]
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 module="$root/relayer-lite"

@@ -10,8 +10,10 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.smainer.protocol.callback.CallbackSecret;
@@ -31,6 +33,7 @@ import io.smainer.relayer.api.TaskRoutes;
 import io.smainer.relayer.callback.CallbackBodies;
 import io.smainer.relayer.callback.CallbackDispatcher;
 import io.smainer.relayer.callback.CallbackUrlPolicy;
+import io.smainer.relayer.callback.NettyCallbackClient;
 import io.smainer.relayer.callback.OutboxRecovery;
 import io.smainer.relayer.callback.RetryPolicy;
 import io.smainer.relayer.config.DataDirectory;
@@ -49,7 +52,6 @@ import io.smainer.relayer.ws.NodeFrames;
 import io.smainer.relayer.ws.RelayChannelInitializer;
 import io.smainer.relayer.ws.ResultIntake;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,9 +101,12 @@ public final class RelayerLite {
                 new DefaultThreadFactory("verify", true));
 
         CallbackBodies bodies = new CallbackBodies(json.mapper());
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         CallbackDispatcher callbacks = new CallbackDispatcher(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                        .followRedirects(HttpClient.Redirect.NEVER).build(),
+                new NettyCallbackClient(new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callback-io", true), io),
+                        epoll ? EpollSocketChannel.class : NioSocketChannel.class, Duration.ofSeconds(5),
+                        CallbackDispatcher.REQUEST_TIMEOUT),
                 new CallbackSignature(CallbackSecret.of(callbackSecret.reveal()), plugins.clock()), store,
                 RetryPolicy.standard(), plugins.clock(), config.resultTtl(),
                 Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("callbacks", true)));
@@ -127,8 +132,6 @@ public final class RelayerLite {
                 new StatusRoutes(json, store, scheduler, completions, plugins.clock(), chain.healthDetail()),
                 new ChainRoutes(json, chain.gateway, chain.devnetThread)), new ApiErrors(json));
 
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("accept"), io);
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("io"), io);
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;

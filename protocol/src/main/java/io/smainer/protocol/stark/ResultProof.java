@@ -37,4 +37,15 @@ public final class ResultProof {
                           BigInteger resultHash, StarkSignature sig) {
         return crypto.verify(publicKey, messageHash(taskIdFelt, providerAddress, resultHash), sig.r(), sig.s());
     }
+
+    /** {@link #verify(BigInteger, BigInteger, BigInteger, BigInteger, StarkSignature)} with a prepared key. */
+    public boolean verify(StarkVerifyingKey key, BigInteger taskIdFelt, BigInteger providerAddress,
+                          BigInteger resultHash, StarkSignature sig) {
+        return key.verify(messageHash(taskIdFelt, providerAddress, resultHash), sig.r(), sig.s());
+    }
+
+    /** The engine's prepared form of a provider key, for {@link #verify(StarkVerifyingKey, BigInteger, BigInteger, BigInteger, StarkSignature)}. */
+    public StarkVerifyingKey verifyingKey(BigInteger publicKey) {
+        return crypto.verifyingKey(publicKey);
+    }
 }

@@ -22,6 +22,16 @@ public interface StarkCrypto {
      */
     boolean verify(BigInteger publicKey, BigInteger hash, BigInteger r, BigInteger s);
 
+    /**
+     * {@code publicKey} prepared for repeated {@link #verify} calls, with the same verdicts. The default
+     * precomputes nothing; an engine may spend time and memory here (see its documentation) to make each
+     * check cheaper, so callers keep the key for as long as they verify with it. Never throws: a key that
+     * is not a curve point gives a key that refuses every signature.
+     */
+    default StarkVerifyingKey verifyingKey(BigInteger publicKey) {
+        return new DirectVerifyingKey(this, publicKey);
+    }
+
     /** Pedersen hash of two field elements. */
     BigInteger pedersen(BigInteger a, BigInteger b);
 

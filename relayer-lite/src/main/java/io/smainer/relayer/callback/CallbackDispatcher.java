@@ -8,13 +8,11 @@ import io.smainer.relayer.store.CallbackEvent;
 import io.smainer.relayer.store.DeliveryAttempt;
 import io.smainer.relayer.store.TaskStore;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,9 +36,10 @@ public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
      * with connect timeouts, then waited for their retries. Keep-alive connections are reused instead.
      */
     static final int MAX_IN_FLIGHT_PER_ORIGIN = 32;
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The transport's limit for one request, from its start until the response ended. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient client;
+    private final CallbackTransport client;
     private final CallbackSignature signer;
     private final TaskStore store;
     private final RetryPolicy retries;
@@ -78,7 +77,7 @@ public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
         int inFlight;
     }
 
-    public CallbackDispatcher(HttpClient client, CallbackSignature signer, TaskStore store, RetryPolicy retries,
+    public CallbackDispatcher(CallbackTransport client, CallbackSignature signer, TaskStore store, RetryPolicy retries,
                               Clock clock, Duration resultTtl, ScheduledExecutorService timer) {
         this.client = client;
         this.signer = signer;
@@ -153,17 +152,18 @@ public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
 
     private CompletableFuture<Integer> post(String url, byte[] body, String eventId, int attempt) {
         SignedCallback signed = signer.sign(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", userAgent)
-                .header(CallbackSignature.TIMESTAMP_HEADER, signed.timestamp())
-                .header(CallbackSignature.SIGNATURE_HEADER, signed.signature())
-                .header(CallbackSignature.EVENT_ID_HEADER, eventId)
-                .header(CallbackSignature.DELIVERY_ATTEMPT_HEADER, Integer.toString(attempt))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", userAgent);
+        headers.put(CallbackSignature.TIMESTAMP_HEADER, signed.timestamp());
+        headers.put(CallbackSignature.SIGNATURE_HEADER, signed.signature());
+        headers.put(CallbackSignature.EVENT_ID_HEADER, eventId);
+        headers.put(CallbackSignature.DELIVERY_ATTEMPT_HEADER, Integer.toString(attempt));
+        try {
+            return client.post(URI.create(url), headers, body);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private void finished(Delivery d, int attempt, Outcome o) {
@@ -211,6 +211,7 @@ public final class CallbackDispatcher implements CallbackQueue, AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        client.close();
     }
 
     /** The result of one HTTP attempt: a status, or a short error name (never a body). */

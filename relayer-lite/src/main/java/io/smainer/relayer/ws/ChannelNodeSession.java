@@ -67,6 +67,11 @@ public final class ChannelNodeSession implements NodeSession {
         });
     }
 
+    /** False once the connection closed (it never reopens). */
+    boolean isOpen() {
+        return channel.isActive();
+    }
+
     boolean isRegistered() {
         return registered;
     }

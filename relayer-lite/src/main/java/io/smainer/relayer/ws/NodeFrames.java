@@ -116,6 +116,7 @@ public final class NodeFrames {
     }
 
     void closed(ChannelNodeSession session) {
+        results.closed(session);
         if (session.isRegistered()) {
             loop.execute(() -> scheduler.disconnected(session, "disconnected"));
         }

@@ -32,7 +32,7 @@ import java.util.concurrent.Executor;
 public final class ResultIntake {
     private final Scheduler scheduler;
     private final NodeOutcomes outcomes;
-    private final ResultProof proof;
+    private final SessionVerifyingKeys keys;
     private final TaskStore store;
     private final Executor loop;
     private final Executor verifyPool;
@@ -41,7 +41,7 @@ public final class ResultIntake {
                         Executor verifyPool) {
         this.scheduler = scheduler;
         this.outcomes = outcomes;
-        this.proof = proof;
+        this.keys = new SessionVerifyingKeys(proof, SessionVerifyingKeys.DEFAULT_MAX_KEYS);
         this.store = store;
         this.loop = loop;
         this.verifyPool = verifyPool;
@@ -84,7 +84,7 @@ public final class ResultIntake {
             return;
         }
         BigInteger taskFelt = ResultProof.taskIdFelt(f.taskId(), t.onChainTaskId());
-        if (!proof.verify(key, taskFelt, address, hash, f.signature())) {
+        if (!keys.verify(session, key, taskFelt, address, hash, f.signature())) {
             reject(session, f, t, WsErrorCode.INVALID_RESULT_SIGNATURE, "signature does not verify for the node's key over"
                     + " pedersen(pedersen(task_id_felt, address), result_hash)");
             return;
@@ -99,6 +99,11 @@ public final class ResultIntake {
         session.error(code, "task " + f.taskId() + ": " + message);
         loop.execute(() -> outcomes.rejectedResult(session, t, code.wireName())
                 .whenComplete((v, e) -> ack(session, f.eventId(), v, e)));
+    }
+
+    /** The session's connection closed: its prepared verification key goes. */
+    void closed(ChannelNodeSession session) {
+        keys.release(session);
     }
 
     public void failed(ChannelNodeSession session, TaskFailed f) {

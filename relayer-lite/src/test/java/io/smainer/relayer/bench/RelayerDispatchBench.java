@@ -3,11 +3,15 @@ package io.smainer.relayer.bench;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.smainer.protocol.json.ProtocolJson;
+import io.smainer.protocol.stark.Felts;
+import io.smainer.protocol.stark.StarkPrivateKey;
 import io.smainer.protocol.wire.TaskAssigned;
 import io.smainer.relayer.testkit.CallbackReceiver;
 import io.smainer.relayer.testkit.InProcessRelayer;
 import io.smainer.relayer.testkit.RelayerProcess;
 import io.smainer.relayer.testkit.SimNode;
+import io.smainer.relayer.testkit.TestKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * p50/p99 submit → task_assigned, and GET /health throughput as this machine's HTTP ceiling. With
  * {@code --idle-nodes K} it instead connects K registered, heartbeating nodes and reports the relayer's
  * heap after a full GC. Usage: bench/relayer-dispatch/run.sh [--nodes N] [--tasks M] [--clients C] [--rate R]
- * [--idle-nodes K]; {@code --rate} submits at R tasks/s (open loop) to measure latency below saturation, and
+ * [--warmup W] [--exec-ms D] [--idle-nodes K]; {@code --warmup} first runs W tasks that are not measured (JIT, prepared
+ * node keys, connection pools), {@code --exec-ms} makes nodes answer D ms after an assignment; {@code --rate} submits at R tasks/s (open loop) to measure latency below saturation, and
  * every run reports the CPU seconds the relayer and the bench used, which on a shared machine is steadier
  * than wall-clock throughput.
  */
@@ -57,7 +62,7 @@ public final class RelayerDispatchBench {
             if (idle > 0) {
                 idleNodes(relayer, group, idle);
             } else {
-                dispatch(relayer, group, nodes, tasks, clients, rate);
+                dispatch(relayer, group, nodes, tasks, clients, rate, intArg(args, "--warmup", 0), intArg(args, "--exec-ms", 0));
             }
         } finally {
             group.shutdownGracefully();
@@ -69,13 +74,16 @@ public final class RelayerDispatchBench {
      * @param rate submissions per second across all clients (open loop: task n is sent at start + n/rate);
      *             0 sends as fast as the clients can (closed loop, the saturation throughput)
      */
-    static void dispatch(RelayerProcess relayer, EventLoopGroup group, int nodeCount, int tasks, int clients, int rate)
-            throws Exception {
-        long[] assignedNanos = new long[tasks];
-        long[] submitNanos = new long[tasks];
-        List<SimNode> nodes = connectAll(group, relayer.port(), nodeCount, "bench", t -> {
+    static void dispatch(RelayerProcess relayer, EventLoopGroup group, int nodeCount, int tasks, int clients, int rate,
+                         int warmup, int execMillis) throws Exception {
+        int total = warmup + tasks;
+        long[] assignedNanos = new long[total];
+        long[] submitNanos = new long[total];
+        java.util.Map<String, Integer> benchIds = new java.util.concurrent.ConcurrentHashMap<>();
+        List<SimNode> nodes = connectAll(group, relayer.port(), nodeCount, "bench", execMillis, t -> {
             int n = t.payload().get("bench_id").asInt();
             assignedNanos[n] = System.nanoTime();
+            benchIds.put(t.taskId(), n);
         });
         try (CallbackReceiver receiver = new CallbackReceiver(InProcessRelayer.CALLBACK_SECRET)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -83,61 +91,55 @@ public final class RelayerDispatchBench {
             String key = relayer.apiKey();
             String base = "http://127.0.0.1:" + relayer.port() + "/api/v1";
             String cb = receiver.url("/cb");
-            AtomicInteger next = new AtomicInteger();
             AtomicLong failures = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(clients);
+            if (warmup > 0) { // JIT, prepared node keys, connection pools: measured runs start warm
+                long t0 = System.nanoTime();
+                submitRange(http, base, key, cb, pool, clients, 0, warmup, 0, new long[total], failures);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+                while (nodeCount > 0 && receiver.finals().size() < warmup - failures.get() && System.nanoTime() < until) {
+                    Thread.sleep(5);
+                }
+                System.out.printf("warm-up: %d tasks in %.1f s%n", warmup, (System.nanoTime() - t0) / 1e9);
+            }
+            int warmFinals = receiver.finals().size();
+            long[] relayerTicks0 = userSysTicks(relayer.pid());
+            java.util.Map<String, Long> threads0 = threadTicks(relayer.pid());
             Duration relayerCpu0 = cpu(relayer.pid());
             Duration benchCpu0 = cpu(ProcessHandle.current().pid());
             long start = System.nanoTime();
-            List<Future<?>> lanes = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                lanes.add(pool.submit(() -> {
-                    for (int n; (n = next.getAndIncrement()) < tasks; ) {
-                        String body = "{\"payload\":{\"type\":\"HASH\",\"task_type\":\"HASH\",\"data\":\"bench\",\"bench_id\":" + n
-                                + ",\"complete_callback_url\":\"" + cb + "\"},\"token_amount\":\"1\"}";
-                        if (rate > 0) {
-                            long due = start + (long) (n * 1e9 / rate);
-                            for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                            }
-                        }
-                        submitNanos[n] = System.nanoTime();
-                        try {
-                            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/tasks"))
-                                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-                            if (r.statusCode() != 201) {
-                                failures.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            failures.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : lanes) {
-                f.get();
-            }
+            submitRange(http, base, key, cb, pool, clients, warmup, total, rate, submitNanos, failures);
             long submitted = System.nanoTime();
             long deadline = submitted + TimeUnit.SECONDS.toNanos(300);
-            while (nodeCount > 0 && receiver.finals().size() < tasks - failures.get() && System.nanoTime() < deadline) {
+            while (nodeCount > 0 && receiver.finals().size() < total - failures.get() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             long done = System.nanoTime();
             double relayerCpu = cpu(relayer.pid()).minus(relayerCpu0).toMillis() / 1000.0;
+            long[] relayerTicks = userSysTicks(relayer.pid());
+            java.util.Map<String, Long> threads = threadTicks(relayer.pid());
             double benchCpu = cpu(ProcessHandle.current().pid()).minus(benchCpu0).toMillis() / 1000.0;
-            int finals = receiver.finals().size();
+            int finals = receiver.finals().size() - warmFinals;
             double seconds = (done - start) / 1e9;
             long[] lat = new long[tasks];
             int k = 0;
-            for (int i = 0; i < tasks; i++) {
+            for (int i = warmup; i < total; i++) {
                 if (assignedNanos[i] != 0) {
                     lat[k++] = assignedNanos[i] - submitNanos[i];
                 }
             }
             long[] sorted = Arrays.copyOf(lat, k);
             Arrays.sort(sorted);
+            // Result sent (task_assigned at the node + exec-ms) -> final callback at the receiver: sign, result frame,
+            // verify, store, callback.
+            long[] toCallback = receiver.finals().stream()
+                    .filter(r -> benchIds.containsKey(r.taskId()) && benchIds.get(r.taskId()) >= warmup)
+                    .mapToLong(r -> r.receivedNanos() - assignedNanos[benchIds.get(r.taskId())] - execMillis * 1_000_000L)
+                    .sorted().toArray();
+            String jfr = System.getProperty("bench.jfr.dump");
+            if (jfr != null) { // the relayer was started with -Drelayer.jvm.args=-XX:StartFlightRecording...
+                run("jcmd", Long.toString(relayer.pid()), "JFR.dump", "filename=" + jfr);
+            }
             double health = healthThroughput(http, base, clients, Duration.ofSeconds(5), pool);
             pool.shutdownNow();
             System.out.printf("nodes=%d tasks=%d clients=%d rate=%s submit_failures=%d final_callbacks=%d%n", nodeCount, tasks,
@@ -147,13 +149,96 @@ public final class RelayerDispatchBench {
                     finals / seconds, seconds);
             System.out.printf("submit -> task_assigned: p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)%n", pct(sorted, 50),
                     pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length);
+            System.out.printf("result sent -> final callback received: p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)%n",
+                    pct(toCallback, 50), pct(toCallback, 99), toCallback.length == 0 ? 0 : toCallback[toCallback.length - 1] / 1e6,
+                    toCallback.length);
             System.out.printf("GET /health ceiling: %.0f req/s with %d keep-alive clients%n", health, clients);
             System.out.printf("CPU during the cycle: relayer %.1f s (%.3f ms per task), bench (nodes, clients, receiver) %.1f s"
                     + " (%.3f ms per task); wall %.1f s on %d cores, load average %.1f%n", relayerCpu, relayerCpu * 1000 / tasks,
                     benchCpu, benchCpu * 1000 / tasks, seconds, Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            if (relayerTicks.length == 2 && relayerTicks0.length == 2) {
+                System.out.printf("relayer CPU split: user %.1f s, system (kernel: sockets, SQLite I/O) %.1f s%n",
+                        (relayerTicks[0] - relayerTicks0[0]) / 100.0, (relayerTicks[1] - relayerTicks0[1]) / 100.0);
+                StringBuilder top = new StringBuilder("relayer CPU by thread (ms per task):");
+                threads.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                        .filter(e -> e.getValue() > 0).sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(12)
+                        .forEach(e -> top.append(String.format(" %s %.3f;", e.getKey(), e.getValue() * 10.0 / tasks)));
+                System.out.println(top);
+            }
         }
         nodes.forEach(SimNode::close);
+    }
+
+    /** Submits tasks {@code from} until {@code to} (their bench_id) from {@code clients} lanes; rate 0 = as fast as they can. */
+    static void submitRange(HttpClient http, String base, String key, String cb, ExecutorService pool, int clients, int from,
+                            int to, int rate, long[] submitNanos, AtomicLong failures) throws Exception {
+        AtomicInteger next = new AtomicInteger(from);
+        long start = System.nanoTime();
+        List<Future<?>> lanes = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            lanes.add(pool.submit(() -> {
+                for (int n; (n = next.getAndIncrement()) < to; ) {
+                    String body = "{\"payload\":{\"type\":\"HASH\",\"task_type\":\"HASH\",\"data\":\"bench\",\"bench_id\":" + n
+                            + ",\"complete_callback_url\":\"" + cb + "\"},\"token_amount\":\"1\"}";
+                    if (rate > 0) {
+                        long due = start + (long) ((n - from) * 1e9 / rate);
+                        for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                    }
+                    submitNanos[n] = System.nanoTime();
+                    try {
+                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/tasks"))
+                                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() != 201) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : lanes) {
+            f.get();
+        }
+    }
+
+    /** utime and stime of a process in clock ticks (USER_HZ, 100 on Linux) from /proc/PID/stat; empty elsewhere. */
+    static long[] userSysTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])}; // fields 14 and 15 of stat(5)
+        } catch (Exception e) {
+            return new long[0];
+        }
+    }
+
+    /**
+     * utime + stime per thread name of a process (ticks, from /proc/PID/task/TID/stat; numbered pool threads
+     * such as io-9-3 are summed as io-9-N; the kernel truncates names to 15 characters); empty elsewhere.
+     */
+    static java.util.Map<String, Long> threadTicks(long pid) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        try (var tids = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : (Iterable<Path>) tids::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("-\\d+$", "-N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (Exception e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (Exception e) {
+            return out;
+        }
+        return out;
     }
 
     /** CPU time a process used so far (user + system), from /proc on Linux. */
@@ -184,7 +269,7 @@ public final class RelayerDispatchBench {
 
     static void idleNodes(RelayerProcess relayer, EventLoopGroup group, int count) throws Exception {
         long t0 = System.nanoTime();
-        List<SimNode> nodes = connectAll(group, relayer.port(), count, "idle", t -> { });
+        List<SimNode> nodes = connectAll(group, relayer.port(), count, "idle", 0, t -> { });
         System.out.printf("%d nodes connected and registered in %.1f s%n", nodes.size(), (System.nanoTime() - t0) / 1e9);
         ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor();
         beat.scheduleAtFixedRate(() -> nodes.forEach(SimNode::heartbeat), 0, 30, TimeUnit.SECONDS);
@@ -198,7 +283,11 @@ public final class RelayerDispatchBench {
         nodes.forEach(SimNode::close);
     }
 
-    static List<SimNode> connectAll(EventLoopGroup group, int port, int count, String prefix,
+    /**
+     * @param execMillis 0: every node answers an assignment at once; else it sends the result this many
+     *                   milliseconds later (like a sandboxed run), from its event loop
+     */
+    static List<SimNode> connectAll(EventLoopGroup group, int port, int count, String prefix, int execMillis,
                                     java.util.function.Consumer<TaskAssigned> onAssigned) throws Exception {
         List<SimNode> nodes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -206,7 +295,13 @@ public final class RelayerDispatchBench {
         for (int i = 0; i < count; i++) {
             String id = prefix + "-" + i;
             pending.add(pool.submit(() -> {
-                SimNode n = SimNode.of(id).connect(group, port).autoComplete(true).onAssigned(onAssigned);
+                // Every node its own key, as in production: the relayer's per-key verification state is not shared.
+                SimNode n = new SimNode(id, TestKeys.ADDRESS, StarkPrivateKey.of(Felts.sha256ModP(id), TestKeys.CRYPTO),
+                        new ProtocolJson());
+                n.connect(group, port).autoComplete(execMillis == 0).onAssigned(execMillis == 0 ? onAssigned : t -> {
+                    onAssigned.accept(t);
+                    group.schedule(() -> n.send(n.completion(t, n.resultFor(t))), execMillis, TimeUnit.MILLISECONDS);
+                });
                 if (!n.register(4).success()) {
                     throw new IllegalStateException("registration of " + id + " refused");
                 }

@@ -25,7 +25,9 @@ import java.util.function.IntUnaryOperator;
  */
 public final class CallbackReceiver implements AutoCloseable {
     /** One received callback. */
-    public record Received(String path, String eventId, int attempt, CallbackVerdict verdict, byte[] raw, JsonNode body) {
+    /** One received callback; {@code receivedNanos} is {@link System#nanoTime()} when its body was read. */
+    public record Received(String path, String eventId, int attempt, CallbackVerdict verdict, byte[] raw, JsonNode body,
+                           long receivedNanos) {
         public String status() {
             return body.path("status").asText(null);
         }
@@ -72,6 +74,7 @@ public final class CallbackReceiver implements AutoCloseable {
         try (InputStream in = ex.getRequestBody()) {
             raw = in.readAllBytes();
         }
+        long at = System.nanoTime();
         CallbackVerdict verdict = verifier.verify(ex.getRequestHeaders().getFirst(CallbackSignature.TIMESTAMP_HEADER),
                 ex.getRequestHeaders().getFirst(CallbackSignature.SIGNATURE_HEADER), raw);
         String attempt = ex.getRequestHeaders().getFirst(CallbackSignature.DELIVERY_ATTEMPT_HEADER);
@@ -80,7 +83,7 @@ public final class CallbackReceiver implements AutoCloseable {
         int status = verdict.accepted() ? statusFor.applyAsInt(n) : 401;
         if (status >= 200 && status < 300 || !verdict.accepted()) {
             received.add(new Received(ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst(CallbackSignature.EVENT_ID_HEADER),
-                    attempt == null ? 0 : Integer.parseInt(attempt), verdict, raw, body));
+                    attempt == null ? 0 : Integer.parseInt(attempt), verdict, raw, body, at));
         }
         byte[] answer = (status == 200 ? "{\"ok\":true}" : verdict.accepted() ? "{\"error\":\"retry\"}"
                 : "{\"error\":\"invalid_signature\"}").getBytes(StandardCharsets.UTF_8);

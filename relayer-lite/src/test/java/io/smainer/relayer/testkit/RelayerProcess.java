@@ -41,7 +41,13 @@ public final class RelayerProcess implements AutoCloseable {
         String lib = System.getProperty("relayer.lib", "target/lib");
         Files.deleteIfExists(dataDir.resolve("endpoint.json"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseParallelGC", "-cp", jar + File.pathSeparator + lib + "/*", "io.smainer.relayer.RelayerLite",
+                "-Xmx512m", "-XX:+UseParallelGC"));
+        // -Drelayer.jvm.args adds JVM flags (e.g. a JFR recording for a benchmark run).
+        String jvmArgs = System.getProperty("relayer.jvm.args", "").trim();
+        if (!jvmArgs.isEmpty()) {
+            cmd.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", jar + File.pathSeparator + lib + "/*", "io.smainer.relayer.RelayerLite",
                 "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
                 "--callback-secret", InProcessRelayer.CALLBACK_SECRET));
         cmd.addAll(List.of(extraArgs));

@@ -2,6 +2,7 @@ package io.smainer.protocol.stark.curve;
 
 import io.smainer.protocol.stark.StarkCrypto;
 import io.smainer.protocol.stark.StarkSignature;
+import io.smainer.protocol.stark.StarkVerifyingKey;
 import java.math.BigInteger;
 
 /**
@@ -35,6 +36,16 @@ public final class FastStarkCrypto implements StarkCrypto {
     @Override
     public boolean verify(BigInteger publicKey, BigInteger hash, BigInteger r, BigInteger s) {
         return StarkEcdsa.verify(publicKey, hash, r, s);
+    }
+
+    /**
+     * Builds a {@link PreparedVerifyingKey}: 32 KiB per key and, on a warm JIT, about the time of three
+     * plain verifications (measured ≈ 0.8 ms against ≈ 0.27 ms); each check with it then costs about a
+     * third of a plain one (≈ 0.09 ms). Worth it from the fifth signature per key on.
+     */
+    @Override
+    public StarkVerifyingKey verifyingKey(BigInteger publicKey) {
+        return PreparedVerifyingKey.of(publicKey);
     }
 
     @Override

@@ -22,6 +22,15 @@ final class FixedBaseTable {
      * @param window digit width w (2 to 16); the table holds ⌈(bits+1)/w⌉·2^(w−1) points
      */
     FixedBaseTable(BigInteger[] base, int bits, int window) {
+        this(PointArithmetic.starkCurve(), FieldElement.of(base[0]), FieldElement.of(base[1]), bits, window);
+    }
+
+    /**
+     * Builds the table for the affine point (bx, by) (Montgomery form) on the curve of {@code ops}. The point
+     * must have prime order above 2^(w−1), so that no entry is at infinity: true for every point of the Stark
+     * curve's group of order N and for its image on an isomorphic curve.
+     */
+    FixedBaseTable(PointArithmetic ops, FieldElement bx, FieldElement by, int bits, int window) {
         if (window < 2 || window > 16) {
             throw new IllegalArgumentException("window must be in [2, 16]: " + window);
         }
@@ -30,7 +39,7 @@ final class FixedBaseTable {
         // One spare bit so the final signed-digit carry always lands inside the table.
         this.windows = (bits + 1 + window - 1) / window;
         this.points = new long[windows * half * LONGS_PER_POINT];
-        build(FieldElement.of(base[0]), FieldElement.of(base[1]));
+        build(ops, bx, by);
     }
 
     /** acc = acc + k·B, where {@code k} holds little-endian 64-bit limbs of a scalar below 2^bits. */
@@ -55,8 +64,7 @@ final class FixedBaseTable {
         return windows * half;
     }
 
-    private void build(FieldElement bx, FieldElement by) {
-        PointArithmetic ops = PointArithmetic.starkCurve();
+    private void build(PointArithmetic ops, FieldElement bx, FieldElement by) {
         int n = windows * half;
         JacobianPoint[] all = new JacobianPoint[n];
         JacobianPoint windowBase = new JacobianPoint().setAffine(bx, by);

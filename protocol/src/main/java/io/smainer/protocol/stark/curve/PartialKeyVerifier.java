@@ -27,18 +27,34 @@ final class PartialKeyVerifier {
      * @param r  the signature's r as a field element
      */
     static boolean verify(FieldElement qx, long[] u1, long[] u2, FieldElement r) {
-        FieldElement f = new FieldElement().sqr(qx);
-        f.mul(f, qx).add(f, qx).add(f, BETA);
+        FieldElement f = curveRhs(qx);
         if (FieldInversion.legendre(f) != 1) {
             return false; // no curve point has this x-coordinate (crypto-cpp: GetPointFromX fails)
         }
+        FieldElement f2 = new FieldElement().sqr(f);
+        JacobianPoint b = new JacobianPoint();
+        WnafMultiplier.multiply(new PointArithmetic(f2), isomorphicX(f, qx), f2, u2, b);
+        return check(u1, b, f, r);
+    }
+
+    /** f = qx³ + qx + β: a non-zero square exactly when qx is the x-coordinate of a curve point. */
+    static FieldElement curveRhs(FieldElement qx) {
+        FieldElement f = new FieldElement().sqr(qx);
+        return f.mul(f, qx).add(f, qx).add(f, BETA);
+    }
+
+    /** x(Q') = f·qx on the isomorphic curve y² = x³ + f²·x + β·f³, where y(Q') = f². */
+    static FieldElement isomorphicX(FieldElement f, FieldElement qx) {
+        return new FieldElement().mul(f, qx);
+    }
+
+    /**
+     * The rest of the check once B = u2·Q' is known on the isomorphic curve of {@code f}: A = u1·G, then
+     * is r one of x(A ± B)?
+     */
+    static boolean check(long[] u1, JacobianPoint b, FieldElement f, FieldElement r) {
         JacobianPoint a = new JacobianPoint().setInfinity();
         CurveTables.generator().addMultiple(PointArithmetic.starkCurve(), a, u1);
-
-        FieldElement f2 = new FieldElement().sqr(f);
-        PointArithmetic isomorphic = new PointArithmetic(f2);
-        JacobianPoint b = new JacobianPoint();
-        WnafMultiplier.multiply(isomorphic, new FieldElement().mul(f, qx), f2, u2, b);
         if (a.isInfinity() || b.isInfinity()) {
             return false;
         }

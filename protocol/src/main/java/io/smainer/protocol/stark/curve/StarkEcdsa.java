@@ -89,16 +89,27 @@ final class StarkEcdsa {
      * x-coordinate is rejected.
      */
     static boolean verify(BigInteger publicKey, BigInteger hash, BigInteger r, BigInteger s) {
-        if (!Felts.isFelt(publicKey) || !isBelow2To251AndPositive(hash) || !isBelow2To251AndPositive(r)
-                || s == null || s.signum() <= 0 || s.compareTo(N) >= 0) {
+        if (!Felts.isFelt(publicKey)) {
             return false;
+        }
+        long[][] u = scalars(hash, r, s);
+        return u != null && PartialKeyVerifier.verify(FieldElement.of(publicKey), u[0], u[1], FieldElement.of(r));
+    }
+
+    /**
+     * The range checks of {@link #verify} on hash, r and s, then {u1, u2} = {hash·w, r·w} mod N as limbs
+     * with w = s⁻¹ mod N; null when a check fails. Shared with {@link PreparedVerifyingKey}.
+     */
+    static long[][] scalars(BigInteger hash, BigInteger r, BigInteger s) {
+        if (!isBelow2To251AndPositive(hash) || !isBelow2To251AndPositive(r)
+                || s == null || s.signum() <= 0 || s.compareTo(N) >= 0) {
+            return null;
         }
         BigInteger w = s.modInverse(N);
         if (w.compareTo(TWO_251) >= 0) {
-            return false;
+            return null;
         }
-        return PartialKeyVerifier.verify(FieldElement.of(publicKey),
-                Limbs.of(hash.multiply(w).mod(N)), Limbs.of(r.multiply(w).mod(N)), FieldElement.of(r));
+        return new long[][] {Limbs.of(hash.multiply(w).mod(N)), Limbs.of(r.multiply(w).mod(N))};
     }
 
     private static boolean isBelow2To251AndPositive(BigInteger v) {

@@ -3,6 +3,7 @@ package io.smainer.protocol.stark.curve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smainer.protocol.stark.StarkSignature;
+import io.smainer.protocol.stark.StarkVerifyingKey;
 import io.smainer.protocol.stark.StarknetJvmCrypto;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -82,6 +83,45 @@ final class DifferentialChecks {
                 boolean theirs = reference.verify(t[0], t[1], t[2], t[3]);
                 if (ours || theirs) {
                     return "tampered signature #" + i + " accepted (ours " + ours + ", starknet-jvm " + theirs + ")";
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Prepared keys ({@link FastStarkCrypto#verifyingKey}) against starknet-jvm: a valid signature, one by
+     * N − d (the other point with the same x), and tampered hash, r, s, and another key's prepared form,
+     * which must all get starknet-jvm's verdict.
+     */
+    void preparedKeysAgreeWithReference(int count) {
+        List<BigInteger[]> cases = draw(count, i -> new BigInteger[] {
+            inputs.privateKey(), inputs.hash(), inputs.privateKey(), BigInteger.valueOf(inputs.nextInt(251))});
+        assertNoFailures("prepared keys", count, i -> {
+            BigInteger[] c = cases.get(i);
+            BigInteger publicKey = fast.publicKey(c[0]);
+            BigInteger hash = c[1];
+            StarkSignature sig = fast.sign(c[0], hash);
+            StarkSignature otherY = fast.sign(StarkCurve.N.subtract(c[0]), hash);
+            StarkVerifyingKey prepared = fast.verifyingKey(publicKey);
+            StarkVerifyingKey otherKey = fast.verifyingKey(fast.publicKey(c[2]));
+            Object[][] checks = {
+                {prepared, hash, sig.r(), sig.s()},
+                {prepared, hash, otherY.r(), otherY.s()},
+                {prepared, hash.flipBit(c[3].intValue()), sig.r(), sig.s()},
+                {prepared, hash, sig.r().add(BigInteger.ONE), sig.s()},
+                {prepared, hash, sig.r(), sig.s().add(BigInteger.ONE)},
+                {otherKey, hash, sig.r(), sig.s()},
+            };
+            for (int k = 0; k < checks.length; k++) {
+                StarkVerifyingKey key = (StarkVerifyingKey) checks[k][0];
+                BigInteger h = (BigInteger) checks[k][1];
+                BigInteger r = (BigInteger) checks[k][2];
+                BigInteger s = (BigInteger) checks[k][3];
+                boolean ours = key.verify(h, r, s);
+                boolean theirs = reference.verify(key.publicKey(), h, r, s);
+                if (ours != theirs || (k < 2 && !ours)) {
+                    return "prepared key #" + i + ", check " + k + ": ours " + ours + ", starknet-jvm " + theirs;
                 }
             }
             return null;

@@ -27,6 +27,11 @@ class DifferentialSlowTest {
     }
 
     @Test
+    void preparedKeysAgreeWithStarknetJvm() {
+        checks.preparedKeysAgreeWithReference(5_000);
+    }
+
+    @Test
     void publicKeysEqual() {
         checks.publicKeysEqual(20_000);
     }

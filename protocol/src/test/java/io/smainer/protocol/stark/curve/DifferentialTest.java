@@ -26,6 +26,11 @@ class DifferentialTest {
     }
 
     @Test
+    void preparedKeysAgreeWithStarknetJvm() {
+        checks.preparedKeysAgreeWithReference(300);
+    }
+
+    @Test
     void publicKeysEqual() {
         checks.publicKeysEqual(500);
     }
