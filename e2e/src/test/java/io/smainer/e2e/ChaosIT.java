@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * does (cancel, or refund after the claim window), leaving the escrow contract empty.
  */
 @Tag("e2e")
-@Tag("slow")
+@Tag("chaos")
 class ChaosIT {
     private static final int TASKS = 500;
     /** Odd, so the fee split's rounding dust is exercised on every payout. */

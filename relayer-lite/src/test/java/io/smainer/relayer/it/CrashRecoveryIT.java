@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * data dir. Every accepted task reaches a final state, with exactly one final callback event per task
  * (a redelivery carries the same event id).
  */
-@Tag("slow")
+@Tag("crash")
 class CrashRecoveryIT {
     static final int TASKS = 1000;
     static final int NODES = 4;
