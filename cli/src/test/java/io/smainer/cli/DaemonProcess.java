@@ -1,5 +1,6 @@
 package io.smainer.cli;
 
+import io.smainer.testkit.AppProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.smainer.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smainer.testkit.AppProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smainer.daemon.testing.BlackHoleProxy;
+import io.smainer.testkit.BlackHoleProxy;
 import io.smainer.daemon.testing.DaemonProcess;
 import io.smainer.daemon.testing.RelayerLiteProcess;
 import io.smainer.daemon.testing.TestKeys;

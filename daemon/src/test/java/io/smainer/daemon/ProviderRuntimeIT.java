@@ -13,7 +13,7 @@ import io.smainer.daemon.lifecycle.SignalTrap;
 import io.smainer.daemon.task.TaskContext;
 import io.smainer.daemon.task.TaskOutcome;
 import io.smainer.daemon.task.TaskRunner;
-import io.smainer.daemon.testing.BlackHoleProxy;
+import io.smainer.testkit.BlackHoleProxy;
 import io.smainer.daemon.testing.RelayerLiteProcess;
 import io.smainer.daemon.testing.TestKeys;
 import io.smainer.protocol.stark.StarknetJvmCrypto;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smainer.chain.StarknetNetwork;
 import io.smainer.chain.TaskAudit;
+import io.smainer.testkit.BlackHoleProxy;
+import io.smainer.testkit.CallbackReceiver;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;

@@ -1,6 +1,7 @@
 package io.smainer.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smainer.testkit.AppProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

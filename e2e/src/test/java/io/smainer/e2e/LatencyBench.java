@@ -2,6 +2,7 @@ package io.smainer.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smainer.testkit.CallbackReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -16,6 +16,7 @@ import io.smainer.protocol.callback.CallbackVerdict;
 import io.smainer.protocol.json.CanonicalJson;
 import io.smainer.protocol.stark.Felts;
 import io.smainer.sandbox.ai.LoopbackModelServer;
+import io.smainer.testkit.CallbackReceiver;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

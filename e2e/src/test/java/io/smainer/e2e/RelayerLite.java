@@ -3,6 +3,7 @@ package io.smainer.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smainer.testkit.AppProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

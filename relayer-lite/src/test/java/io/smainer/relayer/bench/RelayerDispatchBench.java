@@ -7,7 +7,7 @@ import io.smainer.protocol.json.ProtocolJson;
 import io.smainer.protocol.stark.Felts;
 import io.smainer.protocol.stark.StarkPrivateKey;
 import io.smainer.protocol.wire.TaskAssigned;
-import io.smainer.relayer.testkit.CallbackReceiver;
+import io.smainer.testkit.CallbackReceiver;
 import io.smainer.relayer.testkit.InProcessRelayer;
 import io.smainer.relayer.testkit.RelayerProcess;
 import io.smainer.relayer.testkit.SimNode;

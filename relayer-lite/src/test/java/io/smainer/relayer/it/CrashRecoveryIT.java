@@ -7,7 +7,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.smainer.relayer.testkit.ApiClient;
-import io.smainer.relayer.testkit.CallbackReceiver;
+import io.smainer.testkit.CallbackReceiver;
 import io.smainer.relayer.testkit.InProcessRelayer;
 import io.smainer.relayer.testkit.RelayerProcess;
 import io.smainer.relayer.testkit.SimNode;

@@ -20,7 +20,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.smainer.protocol.callback.CallbackSecret;
 import io.smainer.protocol.callback.CallbackSignature;
 import io.smainer.relayer.callback.NettyCallbackClient;
-import io.smainer.relayer.testkit.CallbackReceiver;
+import io.smainer.testkit.CallbackReceiver;
 import io.smainer.relayer.testkit.InProcessRelayer;
 import io.smainer.relayer.testkit.RelayerProcess;
 import java.net.ConnectException;

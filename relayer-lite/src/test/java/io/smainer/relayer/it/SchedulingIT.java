@@ -7,7 +7,7 @@ import io.smainer.protocol.wire.Frames;
 import io.smainer.protocol.wire.TaskAssigned;
 import io.smainer.protocol.wire.TaskCancel;
 import io.smainer.protocol.wire.TaskFailed;
-import io.smainer.relayer.testkit.CallbackReceiver;
+import io.smainer.testkit.CallbackReceiver;
 import io.smainer.relayer.testkit.InProcessRelayer;
 import io.smainer.relayer.testkit.SimNode;
 import java.nio.file.Path;

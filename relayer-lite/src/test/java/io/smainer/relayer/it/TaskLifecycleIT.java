@@ -9,7 +9,7 @@ import io.smainer.protocol.wire.Ack;
 import io.smainer.protocol.wire.TaskAssigned;
 import io.smainer.protocol.wire.TaskCompleted;
 import io.smainer.relayer.testkit.ApiClient;
-import io.smainer.relayer.testkit.CallbackReceiver;
+import io.smainer.testkit.CallbackReceiver;
 import io.smainer.relayer.testkit.InProcessRelayer;
 import io.smainer.relayer.testkit.SimNode;
 import java.io.IOException;

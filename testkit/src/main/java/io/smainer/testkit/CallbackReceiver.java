@@ -1,4 +1,4 @@
-package io.smainer.e2e;
+package io.smainer.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ import java.util.function.IntUnaryOperator;
 /**
  * An integrator's callback endpoint on loopback, verifying every request with {@link CallbackSignature}
  * as the production bot does (401 on a bad signature). {@code statusFor} picks the answer per request
- * number, to drive retries. Copied from relayer-lite's testkit (a module this one must not depend on).
+ * number, to drive retries.
  */
 public final class CallbackReceiver implements AutoCloseable {
     /** One received callback. */

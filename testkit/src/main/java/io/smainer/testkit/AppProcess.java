@@ -1,7 +1,8 @@
-package io.smainer.e2e;
+package io.smainer.testkit;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An app of the repo (relayer-lite, the daemon) as a separate JVM started from its packaged jar and
- * {@code target/lib}, as operators run it — never a Maven dependency of this module.
+ * {@code target/lib}, as operators run it — never a Maven dependency of the module whose tests start it
+ * (docs/architecture.md). Inherited {@code SMAINER_*}/{@code STARKNET_*} and the production environment names
+ * are removed, so only what the test passes configures the app.
  */
 public final class AppProcess implements AutoCloseable {
     private final Process process;
@@ -22,20 +25,31 @@ public final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** The repository root (failsafe sets {@code smainer.repo}; {@code ..} from e2e/ otherwise). */
+    /** The repository root (failsafe sets {@code smainer.repo}; {@code ..} from a module's directory otherwise). */
     public static Path repo() {
         return Path.of(System.getProperty("smainer.repo", "..")).toAbsolutePath().normalize();
     }
 
-    /** {@code <repo>/<module>/target/smainer-<module>-0.1.0.jar} plus {@code target/lib/*}; fails with the build command when missing. */
-    static String classPath(String module) {
+    /** {@code <repo>/<module>/target/smainer-<module>-<version>.jar} plus {@code target/lib/*}; fails with the build command when missing. */
+    static String classPath(String module) throws IOException {
         Path target = repo().resolve(module).resolve("target");
-        Path jar = target.resolve("smainer-" + module + "-0.1.0.jar");
-        if (!Files.isRegularFile(jar) || !Files.isDirectory(target.resolve("lib"))) {
-            throw new IllegalStateException("no packaged " + module + " at " + jar + ": build it first with "
-                    + "mvn -B -o -pl " + module + " package -DskipTests (the reactor builds it before e2e)");
+        if (Files.isDirectory(target.resolve("lib"))) {
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "smainer-" + module + "-*.jar")) {
+                for (Path jar : jars) {
+                    String n = jar.getFileName().toString();
+                    if (!n.endsWith("-tests.jar") && !n.endsWith("-sources.jar")) {
+                        return jar + File.pathSeparator + target.resolve("lib") + File.separator + "*";
+                    }
+                }
+            }
         }
-        return jar + File.pathSeparator + target.resolve("lib") + File.separator + "*";
+        throw new IllegalStateException("no packaged " + module + " under " + target + ": build it first with "
+                + "mvn -B -o -pl " + module + " package -DskipTests (the reactor builds it before the modules that start it)");
+    }
+
+    /** Starts {@code mainClass} of {@code module} with {@code args}; output to {@code log}. */
+    public static AppProcess start(String module, String mainClass, Path log, List<String> args) throws IOException {
+        return start(module, mainClass, log, List.of(), args, Map.of());
     }
 
     /** Starts {@code mainClass} of {@code module} with {@code jvmOptions}, {@code args} and extra {@code env}; output to {@code log}. */

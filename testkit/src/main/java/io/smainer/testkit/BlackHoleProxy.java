@@ -1,4 +1,4 @@
-package io.smainer.e2e;
+package io.smainer.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy for tests that can stop forwarding without closing anything (a black-holed path: no
- * FIN, no RST), per direction, and whose upstream port can change (a restarted relayer). Copied from the
- * daemon's test fixtures (a module this one must not depend on).
+ * FIN, no RST), per direction, and whose upstream port can change (a restarted relayer).
  */
 public final class BlackHoleProxy implements AutoCloseable {
     private final ServerSocket server;
