@@ -208,6 +208,9 @@ public final class Devnet implements AutoCloseable {
 
     @Override
     public void close() {
+        if (snapshots != null) {
+            snapshots.close();
+        }
         if (lock != null) {
             lock.release();
         }

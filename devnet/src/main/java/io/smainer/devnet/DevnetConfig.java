@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * Immutable devnet settings. {@code dataDir} null means in memory (nothing persists); otherwise the
- * chain is snapshotted there after every block and a restart continues it. The seed determines the
- * predeployed accounts' keys, so the same seed gives the same accounts on every machine.
+ * Immutable devnet settings. {@code dataDir} null means in memory (nothing persists); otherwise every
+ * block is persisted there (a journal record, fsynced) before it is acknowledged, and a restart
+ * continues the chain. The seed determines the predeployed accounts' keys, so the same seed gives the
+ * same accounts on every machine.
  *
  * @param chainName Cairo short string the chain id encodes (default {@code SN_SMAINER_DEVNET})
  * @param accountCount predeployed accounts (at least 3: owner, relayer, treasury come first)
