@@ -101,8 +101,22 @@ public final class ConfigCheck implements DoctorCheck {
         return CheckResult.pass(name(), ctx.configPath() + " is valid (" + tree.size() + " keys)");
     }
 
-    /** The two sandbox keys the daemon validates beyond their type: {@code sandbox_userns}, {@code sandbox_prewarm}. */
+    /**
+     * The sandbox keys the daemon validates beyond their type: {@code sandbox_userns}, {@code sandbox_prewarm}, and
+     * task user, launcher, runtimes and cgroup parent as {@link DaemonSandboxSettings} resolves them.
+     */
     private static void sandbox(DoctorContext ctx, List<String> problems, List<String> fixes) {
+        for (DaemonConfigKeys.Setting s : List.of(DaemonConfigKeys.SANDBOX_UID, DaemonConfigKeys.SANDBOX_GID,
+                DaemonConfigKeys.SANDBOX_LAUNCHER, DaemonConfigKeys.CUSTOM_RUNTIMES, DaemonConfigKeys.SANDBOX_CGROUP_PARENT)) {
+            ctx.setting(s.key()).ifPresent(v -> {
+                try {
+                    DaemonSandboxSettings.validate(new DaemonConfigKeys.Value(s, v.trim(), ctx.configPath().toString()));
+                } catch (DaemonSandboxSettings.InvalidSetting e) {
+                    problems.add(e.getMessage());
+                    fixes.add(e.fix());
+                }
+            });
+        }
         ctx.setting(IsolationCheck.USERNS_KEY).ifPresent(v -> {
             try {
                 UserNamespaceMode.parse(v);

@@ -25,6 +25,33 @@ final class DaemonConfigKeys {
     /** Environment names of account_address (the daemon accepts them instead of the file). */
     static final List<String> ACCOUNT_ENV = List.of("STARKNET_ACCOUNT_ADDRESS", "SMAINER_ACCOUNT_ADDRESS");
 
+    /**
+     * A daemon setting doctor resolves itself, as the daemon does: environment (first non-blank name, in this
+     * order), else provider.toml, else {@code defaultValue}. Each must match its {@code ConfigKey} entry (the
+     * contract test compares the environment names and the default).
+     */
+    record Setting(String key, List<String> envNames, String defaultValue) {}
+
+    /** A resolved value and where it came from ("environment NAME", the config file, or "the default"). */
+    record Value(Setting setting, String text, String source) {
+        /** {@code key='value' (from source)}, the prefix of every message about an invalid value. */
+        String describe() {
+            return setting.key() + "='" + text + "' (from " + source + ")";
+        }
+    }
+
+    static final Setting SANDBOX_LAUNCHER = new Setting("sandbox_launcher", List.of("SMAINER_SANDBOX_LAUNCHER"), "");
+    static final Setting SANDBOX_UID = new Setting("sandbox_uid", List.of("SMAINER_SANDBOX_UID"), "auto");
+    static final Setting SANDBOX_GID = new Setting("sandbox_gid", List.of("SMAINER_SANDBOX_GID"), "auto");
+    static final Setting CUSTOM_RUNTIMES = new Setting("custom_runtimes", List.of("SMAINER_CUSTOM_RUNTIMES"), "");
+    static final Setting SANDBOX_CGROUP_PARENT = new Setting("sandbox_cgroup_parent",
+            List.of("SMAINER_SANDBOX_CGROUP_PARENT"), "smainer");
+    static final Setting SANDBOX_USERNS = new Setting("sandbox_userns", List.of("SMAINER_SANDBOX_USERNS"), "auto");
+
+    /** Every {@link Setting} above, for the contract test. */
+    static final List<Setting> RESOLVED = List.of(SANDBOX_LAUNCHER, SANDBOX_UID, SANDBOX_GID, CUSTOM_RUNTIMES,
+            SANDBOX_CGROUP_PARENT, SANDBOX_USERNS);
+
     static final String DEFAULT_RELAYER_URL = "ws://127.0.0.1:8000";
     static final String DEFAULT_STATE_DIR = "/var/lib/smainer";
 

@@ -12,10 +12,6 @@ import io.smainer.cli.node.DaemonStatusClient;
 import io.smainer.cli.node.ProviderConfigFile;
 import io.smainer.cli.relayer.RelayerOptions;
 import io.smainer.protocol.stark.StarkCrypto;
-import io.smainer.sandbox.SandboxConfig;
-import io.smainer.sandbox.UserNamespaceMode;
-import io.smainer.sandbox.custom.RuntimeAllowList;
-import io.smainer.sandbox.probe.IsolationProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +20,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +34,7 @@ import picocli.CommandLine.Option;
             "Exit 1 when any check fails. --bundle writes a diagnostics zip without secrets for a support request."})
 public final class DoctorCommand implements Callable<Integer> {
     static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration RPC_TIMEOUT = Duration.ofSeconds(10);
 
     private final CliEnvironment env;
     private final GlobalOptions global;
@@ -75,9 +71,10 @@ public final class DoctorCommand implements Callable<Integer> {
                 new RelayerHealthCheck(),
                 new ClockSkewCheck(),
                 new RelayerRegisterCheck(new NodeRegisterProbe(REGISTER_TIMEOUT), crypto),
-                new StarknetRpcCheck(),
+                new StarknetRpcCheck(RPC_TIMEOUT),
                 new OnChainNodeCheck(),
-                new IsolationCheck(this::probe),
+                IsolationCheck.probing(Path.of("/proc"), effectiveUid(),
+                        Path.of(System.getProperty("smainer.home", "/opt/smainer")), Path.of("/etc/passwd")),
                 new GpuCheck(host, nvidiaSmi),
                 DiskSpaceCheck.system(),
                 new SystemdCheck(host, Path.of("/run/systemd/system")));
@@ -112,14 +109,33 @@ public final class DoctorCommand implements Callable<Integer> {
         return results.stream().anyMatch(r -> r.verdict() == Verdict.FAIL) ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    /** A check that throws is a FAIL that names the exception; doctor itself keeps going. */
+    /**
+     * A check that throws is a FAIL that names the exception; doctor itself keeps going. Checked exceptions too:
+     * starknet-jvm and other Kotlin code throw undeclared {@code IOException}s such as {@code ConnectException}
+     * (which would otherwise reach {@link ExitCodes} as exit 74 and end doctor before it printed anything).
+     */
     static CheckResult runOne(DoctorCheck check, DoctorContext ctx) {
         try {
             return check.run(ctx);
-        } catch (RuntimeException e) {
-            return CheckResult.fail(check.name(), "the check itself failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), "run smainer doctor --verbose and report this");
+        } catch (Exception | LinkageError e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return CheckResult.fail(check.name(), "the check itself failed: " + describe(e),
+                    "run smainer doctor --verbose and report this");
         }
+    }
+
+    /** {@code Type: message}, plus the innermost cause when it says more ("Connection refused"). */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        boolean rootSaysMore = root != e && root.getMessage() != null
+                && (e.getMessage() == null || !e.getMessage().contains(root.getMessage()));
+        return rootSaysMore ? text + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : text;
     }
 
     private void writeBundle(HostCommands host, ObjectNode report, DoctorContext ctx) {
@@ -178,24 +194,6 @@ public final class DoctorCommand implements Callable<Integer> {
             case SKIP -> "2";
         };
         return "\033[" + code + "m" + text + "\033[0m";
-    }
-
-    private io.smainer.sandbox.probe.IsolationReport probe(UserNamespaceMode userns) {
-        Map<String, Path> runtimes = RuntimeAllowList.parse(env.env(RuntimeAllowList.CONFIG_KEY).orElse(null)).interpreters();
-        return new IsolationProbe(SandboxConfig.defaults(launcher()).withUserns(userns), Path.of("/proc"), effectiveUid())
-                .probe(runtimes);
-    }
-
-    /** SMAINER_SANDBOX_LAUNCHER, else lib/smainer-launch of the installation, else the source checkout's build. */
-    private Path launcher() {
-        Optional<String> configured = env.env(SandboxConfig.KEY_LAUNCHER);
-        if (configured.isPresent()) {
-            return Path.of(configured.get());
-        }
-        Path home = Path.of(System.getProperty("smainer.home", "/opt/smainer"));
-        Path installed = home.resolve("lib/smainer-launch");
-        Path built = home.resolve("sandbox/target/native/smainer-launch");
-        return Files.exists(installed) || !Files.exists(built) ? installed : built;
     }
 
     /** Effective uid from /proc/self/status ("Uid: real effective saved fs"); -1 when unknown. */

@@ -99,6 +99,21 @@ public final class DoctorContext {
         return v == null || !v.isValueNode() || v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
     }
 
+    /**
+     * A daemon setting with the daemon's precedence (STYLE.md §5): its first non-blank environment name, else
+     * provider.toml, else its default (doctor has no flags for these).
+     */
+    DaemonConfigKeys.Value resolve(DaemonConfigKeys.Setting s) {
+        for (String name : s.envNames()) {
+            Optional<String> v = env.env(name).filter(text -> !text.isBlank());
+            if (v.isPresent()) {
+                return new DaemonConfigKeys.Value(s, v.get().trim(), "environment " + name);
+            }
+        }
+        return setting(s.key()).map(v -> new DaemonConfigKeys.Value(s, v.trim(), configPath.toString()))
+                .orElseGet(() -> new DaemonConfigKeys.Value(s, s.defaultValue(), "the default"));
+    }
+
     /** The wallet's account.json, when there is one. */
     public Optional<WalletFiles.Account> account() {
         WalletFiles files = new WalletFiles(env);

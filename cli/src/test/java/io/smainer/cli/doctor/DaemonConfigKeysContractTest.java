@@ -34,4 +34,15 @@ class DaemonConfigKeysContractTest {
         assertThat(DaemonConfigKeys.KNOWN).containsExactlyElementsOf(keys);
         assertThat(DaemonConfigKeys.SECRET).containsExactlyInAnyOrderElementsOf(secrets);
     }
+
+    @Test
+    void settingsDoctorResolvesItselfHaveTheDaemonsEnvironmentNamesAndDefaults() throws Exception {
+        String text = Files.readString(SOURCE);
+        for (DaemonConfigKeys.Setting s : DaemonConfigKeys.RESOLVED) {
+            String envNames = s.envNames().stream().map(n -> "\"" + n + "\"").reduce((a, b) -> a + ", " + b).orElseThrow();
+            Pattern entry = Pattern.compile("\\(\"" + Pattern.quote(s.key()) + "\", List\\.of\\(" + Pattern.quote(envNames)
+                    + "\\), \"[^\"]*\", \"" + Pattern.quote(s.defaultValue()) + "\", (true|false)\\)");
+            assertThat(entry.matcher(text).find()).as(s + " in " + SOURCE).isTrue();
+        }
+    }
 }

@@ -184,4 +184,67 @@ class DoctorChecksTest {
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.message()).contains("IllegalStateException: boom");
     }
+
+    /** Throws {@code t} without declaring it, as Kotlin code (starknet-jvm) does with IOExceptions. */
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    static DoctorCheck throwing(Throwable t) {
+        return new DoctorCheck() {
+            public String name() {
+                return "thrower";
+            }
+
+            public CheckResult run(DoctorContext c) {
+                throw DoctorChecksTest.<RuntimeException>sneaky(t);
+            }
+        };
+    }
+
+    @Test
+    void aCheckedExceptionOrLinkageErrorFromACheckIsItsOwnFailToo() {
+        java.net.ConnectException refused = new java.net.ConnectException("Failed to connect to /127.0.0.1:1");
+        refused.initCause(new java.net.ConnectException("Connection refused"));
+        CheckResult r = DoctorCommand.runOne(throwing(refused), ctx);
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.check()).isEqualTo("thrower");
+        assertThat(r.message()).contains("ConnectException: Failed to connect to /127.0.0.1:1", "Connection refused");
+
+        CheckResult interrupted = DoctorCommand.runOne(throwing(new InterruptedException("stop")), ctx);
+        assertThat(interrupted.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+
+        CheckResult linkage = DoctorCommand.runOne(throwing(new NoClassDefFoundError("jnr/posix/POSIX")), ctx);
+        assertThat(linkage.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(linkage.message()).contains("NoClassDefFoundError: jnr/posix/POSIX");
+    }
+
+    @Test
+    void starknetRpcAnswersAreJudgedByStatusBodyAndResult() {
+        StarknetRpcCheck check = new StarknetRpcCheck(java.time.Duration.ofSeconds(1));
+        URI url = URI.create("http://127.0.0.1:9/rpc");
+        CheckResult ok = check.answer(url, 200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x534e5f5345504f4c4941\"}");
+        assertThat(ok.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(ok.message()).isEqualTo("http://127.0.0.1:9/rpc answers, chain id SN_SEPOLIA (0x534e5f5345504f4c4941)");
+        CheckResult error = check.answer(url, 200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32601,"
+                + "\"message\":\"Method not found\"}}");
+        assertThat(error.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(error.message()).contains("http://127.0.0.1:9/rpc", "JSON-RPC error -32601 Method not found");
+        assertThat(check.answer(url, 200, "{\"result\":\"zz\"}").message()).contains("no chain id");
+        assertThat(check.answer(url, 200, "").message()).contains("not JSON-RPC");
+    }
+
+    @Test
+    void unreachableRpcIsToldApart() {
+        java.time.Duration t = java.time.Duration.ofMillis(250);
+        assertThat(StarknetRpcCheck.unreachable(new java.net.ConnectException(), t)).isEqualTo("connection refused");
+        assertThat(StarknetRpcCheck.unreachable(new java.net.http.HttpConnectTimeoutException("connect timed out"), t))
+                .isEqualTo("no answer within 250 ms");
+        assertThat(StarknetRpcCheck.unreachable(new java.io.IOException("wrapped", new java.net.UnknownHostException("rpc.invalid")), t))
+                .isEqualTo("unknown host rpc.invalid");
+        assertThat(StarknetRpcCheck.unreachable(new javax.net.ssl.SSLHandshakeException("PKIX path building failed"), t))
+                .isEqualTo("SSLHandshakeException: PKIX path building failed");
+    }
 }

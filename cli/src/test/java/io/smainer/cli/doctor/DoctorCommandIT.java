@@ -121,6 +121,28 @@ class DoctorCommandIT {
     }
 
     @Test
+    void deadStarknetRpcFailsItsCheckWhileEveryOtherCheckRuns() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String dead = "http://127.0.0.1:" + port + "/rpc";
+        CliRun cli = cli();
+        cli.env.put("SMAINER_STARKNET_RPC", dead);
+        cli.run("doctor", "--json");
+        assertThat(cli.exitCode).as(cli.toString()).isEqualTo(ExitCodes.FAILED);
+        Map<String, JsonNode> c = checks(cli);
+        assertThat(c.get("starknet_rpc").get("verdict").asText()).isEqualTo("FAIL");
+        assertThat(c.get("starknet_rpc").get("message").asText()).contains(dead, "connection refused");
+        assertThat(c.get("starknet_rpc").get("fix").asText()).contains("start the devnet", "SMAINER_STARKNET_RPC");
+        for (String name : new String[] {"java", "config", "keystore", "relayer", "clock", "node_register", "gpu"}) {
+            assertThat(c.get(name).get("verdict").asText()).as(name + ": " + c.get(name)).isEqualTo("PASS");
+        }
+        assertThat(c.get("onchain_node").get("verdict").asText()).isEqualTo("SKIP");
+        assertThat(c).containsKeys("isolation", "disk", "systemd");
+    }
+
+    @Test
     void wrongKeyIsRefusedByTheRelayer() throws Exception {
         // account.json (the key of record, registered on chain) names another public key than the keystore holds.
         ObjectNode account = (ObjectNode) JSON.readTree(accountText);
