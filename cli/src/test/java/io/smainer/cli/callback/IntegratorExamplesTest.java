@@ -56,10 +56,9 @@ class IntegratorExamplesTest {
         try (OutputStream in = p.getOutputStream()) {
             in.write(body.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            // A verifier that fails closed (no secret) may exit before reading the body; its verdict is still checked below.
-            if (p.isAlive()) {
-                throw e;
-            }
+            // A verifier may decide before reading the body (no secret: fail closed; stale timestamp) and exit, so
+            // the pipe breaks, possibly while it is still exiting. Its verdict (exit code and output) is asserted
+            // by the caller either way, and a verifier that needed the body cannot print "ok" without it.
         }
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(command + " finished").isTrue();
         return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
