@@ -1,9 +1,9 @@
 package io.smainer.cli.doctor;
 
 import io.smainer.sandbox.SandboxConfig;
+import io.smainer.sandbox.TaskUser;
 import io.smainer.sandbox.UserNamespaceMode;
 import io.smainer.sandbox.custom.RuntimeAllowList;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,16 +13,14 @@ import java.util.Map;
  * The sandbox settings the daemon would run with, resolved as the daemon resolves them (defaults, then
  * provider.toml, then the environment), so that doctor probes the launcher, task user and runtimes the daemon's
  * {@code /status} reports. Mirrors {@code ConfigValidator.sandbox()} in
- * daemon/src/main/java/io/smainer/daemon/config/ConfigValidator.java and {@code TaskUser.resolve} in
- * daemon/src/main/java/io/smainer/daemon/isolation/TaskUser.java (the CLI must not depend on the daemon module).
+ * daemon/src/main/java/io/smainer/daemon/config/ConfigValidator.java (the CLI must not depend on the daemon
+ * module); the task user comes from the sandbox module's {@link TaskUser#resolve}, which the daemon uses too.
  *
  * @param runtimes runtime name → interpreter, from {@code custom_runtimes}
  */
 public record DaemonSandboxSettings(UserNamespaceMode userns, Path launcher, int taskUid, int taskGid,
                              Map<String, Path> runtimes, String cgroupParent) {
     /** The system user {@code sandbox_uid = "auto"} picks when {@code /etc/passwd} has it. */
-    static final String DEDICATED_USER = "smainer-task";
-    static final int NOBODY = 65534;
     private static final java.util.regex.Pattern CGROUP_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     /** A value the daemon refuses to start with (exit 78): names key, value and source; {@code fix} says what to set. */
@@ -47,7 +45,7 @@ public record DaemonSandboxSettings(UserNamespaceMode userns, Path launcher, int
 
     /**
      * @param smainerHome the installation ({@code -Dsmainer.home}): where the default launcher is looked up
-     * @param passwd      normally {@code /etc/passwd}: where {@code auto} looks for {@value #DEDICATED_USER}
+     * @param passwd      normally {@code /etc/passwd}: where {@code auto} looks for {@value TaskUser#DEDICATED_USER}
      * @throws InvalidSetting for the first value the daemon would refuse
      */
     static DaemonSandboxSettings resolve(DoctorContext ctx, Path smainerHome, Path passwd) {
@@ -57,9 +55,8 @@ public record DaemonSandboxSettings(UserNamespaceMode userns, Path launcher, int
         Integer gid = taskId(ctx.resolve(DaemonConfigKeys.SANDBOX_GID));
         Map<String, Path> runtimes = runtimes(ctx.resolve(DaemonConfigKeys.CUSTOM_RUNTIMES));
         String parent = cgroupParent(ctx.resolve(DaemonConfigKeys.SANDBOX_CGROUP_PARENT));
-        int[] dedicated = uid == null || gid == null ? dedicatedUser(passwd) : null;
-        return new DaemonSandboxSettings(userns, launcher, uid != null ? uid : dedicated[0],
-                gid != null ? gid : dedicated[1], runtimes, parent);
+        TaskUser user = TaskUser.resolve(uid, gid, passwd);
+        return new DaemonSandboxSettings(userns, launcher, user.uid(), user.gid(), runtimes, parent);
     }
 
     /** What the probe needs, built as the daemon's {@code TaskIsolation.sandboxConfig} builds it. */
@@ -117,7 +114,7 @@ public record DaemonSandboxSettings(UserNamespaceMode userns, Path launcher, int
 
     /** A task uid or gid; null for {@code auto}. */
     static Integer taskId(DaemonConfigKeys.Value v) {
-        String fix = "set " + v.setting().key() + " to auto (" + DEDICATED_USER + " if it exists, else " + NOBODY
+        String fix = "set " + v.setting().key() + " to auto (" + TaskUser.DEDICATED_USER + " if it exists, else " + TaskUser.NOBODY
                 + ") or the numeric id of a dedicated unprivileged user";
         if (v.text().toLowerCase(Locale.ROOT).equals("auto")) {
             return null;
@@ -149,22 +146,5 @@ public record DaemonSandboxSettings(UserNamespaceMode userns, Path launcher, int
                     "set " + v.setting().key() + " = \"smainer\"");
         }
         return v.text();
-    }
-
-    /** {@value #DEDICATED_USER}'s uid and primary gid from {@code passwd}, else nobody:nogroup, as the daemon's auto. */
-    static int[] dedicatedUser(Path passwd) {
-        try {
-            for (String line : Files.readAllLines(passwd)) {
-                String[] f = line.split(":");
-                if (f.length >= 4 && f[0].equals(DEDICATED_USER)) {
-                    int u = Integer.parseInt(f[2]);
-                    int g = Integer.parseInt(f[3]);
-                    return u > 0 && g > 0 ? new int[] {u, g} : new int[] {NOBODY, NOBODY};
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return new int[] {NOBODY, NOBODY};
-        }
-        return new int[] {NOBODY, NOBODY};
     }
 }

@@ -3,6 +3,7 @@ package io.smainer.daemon.isolation;
 import io.smainer.daemon.config.AiSettings;
 import io.smainer.daemon.config.DaemonConfig;
 import io.smainer.daemon.task.ResultLink;
+import io.smainer.sandbox.TaskUser;
 import io.smainer.sandbox.ai.AiInferenceExecutor;
 import io.smainer.sandbox.ai.GpuSampler;
 import io.smainer.sandbox.ai.InferenceBackend;

@@ -6,6 +6,7 @@ import io.smainer.sandbox.SandboxConfig;
 import io.smainer.sandbox.SandboxException;
 import io.smainer.sandbox.SandboxFactory;
 import io.smainer.sandbox.SandboxLimits;
+import io.smainer.sandbox.TaskUser;
 import io.smainer.sandbox.probe.IsolationProbe;
 import io.smainer.sandbox.probe.IsolationReport;
 import java.io.IOException;

@@ -10,6 +10,7 @@ import io.smainer.daemon.task.ResultLink;
 import io.smainer.daemon.task.TaskContext;
 import io.smainer.daemon.task.TaskOutcome;
 import io.smainer.daemon.task.TaskRunException;
+import io.smainer.sandbox.TaskUser;
 import io.smainer.sandbox.ai.LoopbackModelServer;
 import io.smainer.protocol.api.TaskRequirements;
 import io.smainer.protocol.wire.Ack;

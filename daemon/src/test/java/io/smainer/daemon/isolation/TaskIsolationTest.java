@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smainer.daemon.config.ConfigLoader;
 import io.smainer.daemon.config.SandboxSettings;
 import io.smainer.sandbox.SandboxConfig;
+import io.smainer.sandbox.TaskUser;
 import io.smainer.sandbox.UserNamespaceMode;
 import java.nio.file.Files;
 import java.nio.file.Path;

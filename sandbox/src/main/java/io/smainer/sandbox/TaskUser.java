@@ -1,4 +1,4 @@
-package io.smainer.daemon.isolation;
+package io.smainer.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The uid:gid sandboxed tasks run as. {@code auto} picks the {@code smainer-task} system user when
- * {@code /etc/passwd} has one (its primary group), else nobody:nogroup (65534:65534).
+ * {@code /etc/passwd} has one (its primary group), else nobody:nogroup (65534:65534). The daemon runs tasks as
+ * this user and the CLI's doctor probes with it, so both resolve it here.
  */
 public record TaskUser(int uid, int gid) {
     public static final String DEDICATED_USER = "smainer-task";
