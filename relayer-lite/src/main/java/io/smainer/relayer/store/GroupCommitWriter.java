@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * The store's single writer thread. It drains every queued write into one transaction and completes
  * their futures only after {@code COMMIT} returned (in the WAL: durable against a process crash, see
  * {@link SqliteSchema}), so a burst of 500 submissions costs one commit instead of 500. When one write fails the batch is rolled back and replayed one write per
- * transaction, so a bad write fails alone. After writes that removed sensitive bytes it truncates the
- * WAL at most once per {@code compactIntervalMillis}.
+ * transaction, so a bad write fails alone. After writes that removed sensitive bytes the
+ * {@link WalCheckpointer} truncates the WAL on its own connection (once per compaction interval), so this
+ * thread runs no checkpoint except for {@link #compactNow} and at close.
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -30,19 +32,17 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private final Connection conn;
     private final String file;
-    private final long compactIntervalMillis;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
-    private boolean dirty;
+    /** Set after a committed write removed data; cleared by whoever starts a WAL truncation (here or {@link WalCheckpointer}). */
+    private final AtomicBoolean drops = new AtomicBoolean();
     private boolean forceCompact;
     private final List<CompletableFuture<Void>> compactWaiters = new ArrayList<>();
-    private long lastCompact;
 
-    GroupCommitWriter(Connection conn, String file, long compactIntervalMillis) throws SQLException {
+    GroupCommitWriter(Connection conn, String file) throws SQLException {
         this.conn = conn;
         this.file = file;
-        this.compactIntervalMillis = compactIntervalMillis;
         conn.setAutoCommit(false);
         this.thread = new Thread(this::loop, "store-writer");
         this.thread.setDaemon(false);
@@ -71,6 +71,16 @@ final class GroupCommitWriter implements AutoCloseable {
             return null;
         });
         return done;
+    }
+
+    /** For {@link WalCheckpointer}: whether data was removed since the last truncation started; clears the mark. */
+    boolean takeDrops() {
+        return drops.getAndSet(false);
+    }
+
+    /** For {@link WalCheckpointer}: a truncation it started did not finish, so the drops still need one. */
+    void restoreDrops() {
+        drops.set(true);
     }
 
     private void loop() {
@@ -128,7 +138,9 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void complete(List<Task<?>> done) {
         for (Task<?> t : done) {
-            dirty |= t.removesData;
+            if (t.removesData) {
+                drops.set(true);
+            }
             t.complete();
         }
     }
@@ -142,7 +154,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void maybeCompact() {
-        if (forceCompact || (dirty && System.currentTimeMillis() - lastCompact >= compactIntervalMillis)) {
+        if (forceCompact) {
             maybeCompactNow();
         }
     }
@@ -152,25 +164,27 @@ final class GroupCommitWriter implements AutoCloseable {
      * zero bytes, so no old page image with a dropped payload or result stays in the WAL file.
      */
     private void maybeCompactNow() {
-        if (!dirty) {
+        if (!drops.getAndSet(false) && !forceCompact) {
             return;
         }
+        boolean busy = true;
         try (Statement s = conn.createStatement()) {
             conn.commit();
             conn.setAutoCommit(true);
             try (var rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-                boolean busy = rs.next() && rs.getInt(1) != 0;
-                dirty = busy;
+                busy = rs.next() && rs.getInt(1) != 0;
             }
-            if (!dirty) {
+            if (!busy) {
                 forceCompact = false;
                 compactWaiters.forEach(w -> w.complete(null));
                 compactWaiters.clear();
             }
-            lastCompact = System.currentTimeMillis();
         } catch (SQLException e) {
             log.warn("store {}: WAL checkpoint failed, retrying later: {}", file, e.getMessage());
         } finally {
+            if (busy) {
+                drops.set(true);
+            }
             try {
                 conn.setAutoCommit(false);
             } catch (SQLException e) {

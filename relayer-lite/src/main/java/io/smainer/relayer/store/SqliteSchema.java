@@ -19,7 +19,8 @@ import java.sql.Statement;
  *   <li>{@code temp_store=MEMORY}: sorts never spill rows into temporary files.</li>
  * </ul>
  * The WAL still holds old page images until a checkpoint; {@link GroupCommitWriter} truncates it
- * after drops ({@code wal_checkpoint(TRUNCATE)}).
+ * after drops ({@code wal_checkpoint(TRUNCATE)}). The writer never checkpoints inside a commit
+ * ({@code wal_autocheckpoint=0}): {@link WalCheckpointer} copies frames on its own connection.
  */
 final class SqliteSchema {
     static final int VERSION = 1;
@@ -34,6 +35,7 @@ final class SqliteSchema {
             if (writer) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA wal_autocheckpoint=0"); // WalCheckpointer does it off the commit path
                 s.execute("PRAGMA foreign_keys=OFF");
             } else {
                 s.execute("PRAGMA query_only=ON");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.sqlite.BusyHandler;
 
 /**
  * {@link TaskStore} in one SQLite file ({@code <data-dir>/relayer.db}): writes go through the
@@ -27,11 +28,13 @@ public final class SqliteTaskStore implements TaskStore {
 
     private final Path file;
     private final GroupCommitWriter writer;
+    private final WalCheckpointer checkpointer;
     private final Connection reader;
 
-    private SqliteTaskStore(Path file, GroupCommitWriter writer, Connection reader) {
+    private SqliteTaskStore(Path file, GroupCommitWriter writer, WalCheckpointer checkpointer, Connection reader) {
         this.file = file;
         this.writer = writer;
+        this.checkpointer = checkpointer;
         this.reader = reader;
     }
 
@@ -42,10 +45,13 @@ public final class SqliteTaskStore implements TaskStore {
         try {
             Connection w = DriverManager.getConnection(url);
             SqliteSchema.configure(w, true);
+            BusyHandler.setHandler(w, new WriterBusyHandler());
             SqliteSchema.create(w);
             Connection r = DriverManager.getConnection(url);
             SqliteSchema.configure(r, false);
-            return new SqliteTaskStore(file, new GroupCommitWriter(StatementCache.wrap(w), file.toString(), compactMillis), r);
+            Connection cp = DriverManager.getConnection(url);
+            GroupCommitWriter writer = new GroupCommitWriter(StatementCache.wrap(w), file.toString());
+            return new SqliteTaskStore(file, writer, new WalCheckpointer(cp, writer, file.toString(), compactMillis), r);
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage()
                     + " (is the data dir writable and on a local file system?)", e);
@@ -315,6 +321,7 @@ public final class SqliteTaskStore implements TaskStore {
 
     @Override
     public void close() {
+        checkpointer.close();
         writer.close();
         synchronized (this) {
             try {

@@ -2,6 +2,7 @@ package io.smainer.relayer.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.smainer.protocol.api.TaskStatus;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -52,6 +54,20 @@ class SqliteTaskStoreTest {
             store.compactNow().join();
             assertThat(grep(SECRET_RESULT)).as("result bytes left in the store files").isFalse();
             assertThat(store.find("t7").orElseThrow().resultHash()).isEqualTo("0x1");
+        }
+    }
+
+    @Test
+    void theCheckpointThreadTruncatesDropsOutOfTheWalWithoutCompactNow() throws IOException {
+        try (SqliteTaskStore store = SqliteTaskStore.open(dir, 0)) {
+            store.insert(task("t1", SECRET_PROMPT + "bg", null)).join();
+            store.markAssigned("t1", "node-1", 1, 2000, null).join();
+            assertThat(grep(SECRET_PROMPT)).as("payload is on disk while the task runs").isTrue();
+            assertThat(store.finish(new FinalOutcome("t1", TaskStatus.FAILED, 3000, "node-1", null, null,
+                    "boom", null, "ev1", false, 5000L)).join()).isTrue();
+            // WalCheckpointer, not the writer, truncates after drops: wait for it (a generous bound, no timing claim).
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(grep(SECRET_PROMPT)).as("payload bytes left in the store files").isFalse());
         }
     }
 
