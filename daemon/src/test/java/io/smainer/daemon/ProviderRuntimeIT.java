@@ -129,13 +129,7 @@ class ProviderRuntimeIT {
             assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
             SignalTrap signals = new SignalTrap();
             signals.signal("SIGTERM");
-            CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> {
-                try {
-                    runtime.drain(signals);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Void> drained = drainAsync(signals);
             await().atMost(Duration.ofSeconds(10)).until(() -> "draining".equals(status().get("drain_state").asText()));
             assertThat(drained).isNotDone();
             release.countDown();
@@ -155,13 +149,7 @@ class ProviderRuntimeIT {
             assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
             SignalTrap signals = new SignalTrap();
             signals.signal("SIGTERM");
-            CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> {
-                try {
-                    runtime.drain(signals);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Void> drained = drainAsync(signals);
             await().atMost(Duration.ofSeconds(10)).until(() -> "draining".equals(status().get("drain_state").asText()));
             signals.signal("SIGTERM");
             drained.get(30, TimeUnit.SECONDS);
@@ -185,5 +173,16 @@ class ProviderRuntimeIT {
             assertThat(failed.get("error_message").asText()).contains("drain timeout of 1 s");
             assertThat(status().get("outbox_depth").asInt()).isZero();
         }
+    }
+
+    /** Runs the runtime's drain on another thread, as the daemon's signal handler does. */
+    private CompletableFuture<Void> drainAsync(SignalTrap signals) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                runtime.drain(signals);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }
